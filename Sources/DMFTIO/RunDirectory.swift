@@ -1,0 +1,187 @@
+import DMFT
+import Foundation
+
+/// The package version written into every run.json.
+public let dmftVersion = "0.1.0"
+
+/// The on-disk form of a `Solution` (README "Output contract"):
+/// run.json, observables.csv, times.npy, C.npy, R.npy.
+public enum RunDirectory {
+    public static func modelJSON(_ model: Model) -> [String: Any] {
+        var params: [String: Any] = [:]
+        for p in model.preset.parameters { params[p.name] = p.value }
+        func terms(_ poly: Polynomial) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: poly.terms.map { (String($0.degree), $0.coefficient) })
+        }
+        return [
+            "preset": model.preset.name,
+            "parameters": params,
+            "noise": terms(model.noise),
+            "signal": terms(model.signal),
+            "xi": model.noise.formatted(variable: "q"),
+            "V": model.signal.formatted(variable: "m"),
+        ]
+    }
+
+    public static func model(fromJSON json: [String: Any], path: String) throws -> Model {
+        func poly(_ key: String) throws -> Polynomial {
+            guard let dict = json[key] as? [String: Any] else {
+                throw DMFTError.unreadable(path: path, reason: "model.\(key) is missing")
+            }
+            var terms: [(degree: Int, coefficient: Double)] = []
+            for (k, v) in dict {
+                guard let d = Int(k), let c = (v as? NSNumber)?.doubleValue else {
+                    throw DMFTError.unreadable(path: path, reason: "model.\(key) has a malformed term \(k)")
+                }
+                terms.append((d, c))
+            }
+            return Polynomial(terms: terms)
+        }
+        let noise = try poly("noise"), signal = try poly("signal")
+        let params = json["parameters"] as? [String: Any] ?? [:]
+        func value(_ name: String) -> Double? { (params[name] as? NSNumber)?.doubleValue }
+        let preset: Preset
+        switch json["preset"] as? String ?? "mixed" {
+        case "pspin": preset = .pspin(p: Int(value("p") ?? 0))
+        case "spiked-matrix": preset = .spikedMatrix(delta2: value("delta2") ?? .nan)
+        case "spiked-tensor": preset = .spikedTensor(p: Int(value("p") ?? 0), deltap: value("deltap") ?? .nan)
+        case "spiked-matrix-tensor":
+            preset = .spikedMatrixTensor(p: Int(value("p") ?? 0), delta2: value("delta2") ?? .nan,
+                                         deltap: value("deltap") ?? .nan)
+        default: preset = .mixed
+        }
+        do { return try Model(noise: noise, signal: signal, preset: preset) } catch {
+            throw DMFTError.unreadable(path: path, reason: "model: \(error)")
+        }
+    }
+
+    /// run.json as a dictionary; `extra` entries are merged at the top level.
+    public static func runJSON(_ solution: Solution, command: String?, extra: [String: Any] = [:]) -> [String: Any] {
+        var solver: [String: Any] = ["name": solution.solverName]
+        for (k, v) in solution.solverSettings { solver[k] = v }
+        var json: [String: Any] = [
+            "dmft_version": dmftVersion,
+            "model": modelJSON(solution.model),
+            "temperature": solution.temperature,
+            "m0": solution.problem.m0,
+            "tmax": solution.problem.tmax,
+            "solver": solver,
+            "status": solution.status.label,
+            "complete": solution.status.isComplete,
+            "final_time": solution.finalTime,
+            "grid_points": solution.grid.count,
+            "wall_seconds": solution.wallSeconds,
+            "created": ISO8601DateFormatter().string(from: Date()),
+            "host": ProcessInfo.processInfo.hostName,
+        ]
+        switch solution.status {
+        case .diverged(let t): json["diverged_at"] = t
+        case .interrupted(let t): json["interrupted_at"] = t
+        case .completed: break
+        }
+        if let e = solution.errorEstimate {
+            json["error_estimate"] = ["method": e.method, "m": e.m, "energy": e.energy, "C": e.C]
+        } else {
+            json["error_estimate"] = NSNull()
+        }
+        if let last = solution.series.t.indices.last {
+            json["final"] = ["t": solution.series.t[last], "m": solution.series.m[last],
+                             "energy": solution.series.energy[last], "mu": solution.series.mu[last]]
+        }
+        if let command { json["command"] = command }
+        for (k, v) in extra { json[k] = v }
+        return json
+    }
+
+    public static func observables(_ series: TimeSeries) -> CSVTable {
+        CSVTable(columns: [("t", series.t), ("m", series.m), ("energy", series.energy), ("mu", series.mu)])
+    }
+
+    /// Stages a solution into `out` (call `out.commit()` afterwards).
+    public static func write(_ solution: Solution, to out: OutputDirectory, command: String?,
+                             extra: [String: Any] = [:]) throws {
+        let n = solution.grid.count
+        try out.writeJSON(runJSON(solution, command: command, extra: extra), to: "run.json")
+        try out.write(observables(solution.series), to: "observables.csv")
+        try out.writeNpy(solution.grid, shape: [n], to: "times.npy")
+        try out.writeNpy(solution.C.dense(symmetric: true), shape: [n, n], to: "C.npy")
+        try out.writeNpy(solution.R.dense(symmetric: false), shape: [n, n], to: "R.npy")
+    }
+
+    /// Reads a run directory written by `write` back into a `Solution`.
+    public static func read(_ dir: URL) throws -> Solution {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw DMFTError.unreadable(path: dir.path, reason: "no such run directory")
+        }
+        let runURL = dir.appendingPathComponent("run.json")
+        let json = try JSON.read(runURL)
+        guard let modelDict = json["model"] as? [String: Any] else {
+            throw DMFTError.unreadable(path: runURL.path, reason: "no model")
+        }
+        let model = try model(fromJSON: modelDict, path: runURL.path)
+        func number(_ key: String) throws -> Double {
+            guard let v = (json[key] as? NSNumber)?.doubleValue else {
+                throw DMFTError.unreadable(path: runURL.path, reason: "\(key) is missing")
+            }
+            return v
+        }
+        let problem: DynamicsProblem
+        do {
+            problem = try DynamicsProblem(model: model, temperature: number("temperature"), m0: number("m0"),
+                                          tmax: number("tmax"))
+        } catch let e as DMFTError {
+            throw DMFTError.unreadable(path: runURL.path, reason: e.description)
+        }
+        let times = try readNpy(dir.appendingPathComponent("times.npy"))
+        let n = times.values.count
+        let c = try readNpy(dir.appendingPathComponent("C.npy"))
+        let r = try readNpy(dir.appendingPathComponent("R.npy"))
+        guard c.shape == [n, n], r.shape == [n, n] else {
+            throw DMFTError.unreadable(path: dir.path, reason: "C.npy and R.npy must be \(n)×\(n) like times.npy")
+        }
+        let obsURL = dir.appendingPathComponent("observables.csv")
+        let table: CSVTable
+        do { table = try CSVTable.read(obsURL) } catch {
+            throw DMFTError.unreadable(path: obsURL.path, reason: "\(error)")
+        }
+        guard let t = table.column("t"), let m = table.column("m"), let e = table.column("energy"),
+              let mu = table.column("mu") else {
+            throw DMFTError.unreadable(path: obsURL.path, reason: "header must start t,m,energy,mu")
+        }
+        var solverSettings: [String: Double] = [:]
+        var solverName = "unknown"
+        if let solver = json["solver"] as? [String: Any] {
+            for (k, v) in solver {
+                if let d = (v as? NSNumber)?.doubleValue { solverSettings[k] = d }
+                if k == "name", let s = v as? String { solverName = s }
+            }
+        }
+        let status: RunStatus
+        switch json["status"] as? String {
+        case "diverged": status = .diverged(atTime: (json["diverged_at"] as? NSNumber)?.doubleValue ?? .nan)
+        case "interrupted": status = .interrupted(atTime: (json["interrupted_at"] as? NSNumber)?.doubleValue ?? .nan)
+        default: status = .completed
+        }
+        var estimate: ErrorEstimate?
+        if let e = json["error_estimate"] as? [String: Any] {
+            estimate = ErrorEstimate(method: e["method"] as? String ?? "",
+                                     m: (e["m"] as? NSNumber)?.doubleValue ?? .nan,
+                                     energy: (e["energy"] as? NSNumber)?.doubleValue ?? .nan,
+                                     C: (e["C"] as? NSNumber)?.doubleValue ?? .nan)
+        }
+        return Solution(problem: problem, grid: times.values,
+                        C: TriangularArray(dense: c.values, count: n),
+                        R: TriangularArray(dense: r.values, count: n),
+                        series: TimeSeries(t: t, m: m, energy: e, mu: mu), status: status,
+                        solverName: solverName, solverSettings: solverSettings, errorEstimate: estimate,
+                        wallSeconds: (json["wall_seconds"] as? NSNumber)?.doubleValue ?? 0)
+    }
+
+    static func readNpy(_ url: URL) throws -> (values: [Double], shape: [Int]) {
+        do { return try Npy.read(url) } catch {
+            throw DMFTError.unreadable(path: url.path, reason: "\(error)".replacingOccurrences(of: "cannot read \(url.path): ", with: ""))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DMFT
+import DMFTIO
+import Foundation
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Integrate the DMFT equations and write the solution to a run directory.",
+        discussion: """
+        Writes run.json, observables.csv (t,m,energy,mu), times.npy, C.npy and R.npy into --out, \
+        atomically: a failed run leaves an existing directory untouched. See README "Output contract".
+        """)
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Bath temperature T ≥ 0 (0 = gradient flow; 1 = Bayes-optimal for spiked models).")
+    var temperature: Double = 0
+
+    @Option(help: "Initial overlap m(0) with the signal, in [-1, 1]. Default: 1e-6 with a signal, 0 without.")
+    var m0: Double?
+
+    @Option(help: "Final time of the integration.")
+    var tmax: Double = 100
+
+    @Option(help: "Time step of the uniform grid; errors scale as dt² (memory ~ 16 (tmax/dt)² bytes).")
+    var dt: Double = 0.05
+
+    @Option(help: "Memory-integral evaluations per step: 1 (PEC, fast) or 2 (PECE, smaller error constant).")
+    var evaluations: Int = 1
+
+    @Flag(help: "Also run at 2·dt and write the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) to run.json.")
+    var errorEstimate = false
+
+    @Option(help: "Output directory.")
+    var out: String = "dmft-run"
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    @Flag(help: "Also draw the figures (as `dmft plot`).")
+    var plot = false
+
+    func run() throws {
+        let model = try modelOptions.makeModel()
+        let problem = try DynamicsProblem(model: model, temperature: temperature,
+                                          m0: m0 ?? modelOptions.defaultM0(for: model), tmax: tmax)
+        var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations)
+        try solver.validate(for: problem)
+        let outURL = URL(fileURLWithPath: out)
+        try OutputDirectory.checkWritable(outURL)
+
+        Terminal.installInterruptHandler()
+        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
+        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        if !quiet {
+            Terminal.info("solve: \(model.summary), T = \(temperature), m0 = \(problem.m0), "
+                          + "\(solver.gridSize(tmax: tmax)) grid points (dt = \(dt))")
+        }
+        var solution = try solver.solve(problem)
+        if errorEstimate, solution.status.isComplete {
+            var coarse = solver
+            coarse.dt = 2 * dt
+            coarse.progress = nil
+            if !quiet { Terminal.info("solve: error estimate: second run at dt = \(2 * dt)") }
+            let reference = try coarse.solve(problem)
+            solution.errorEstimate = ErrorEstimation.richardson(fine: solution, coarse: reference, order: 2)
+        }
+
+        let dir = try OutputDirectory(outURL)
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine)
+        try dir.commit()
+        if plot {
+            try Plotting.plotRun(at: outURL)
+        }
+        print(Summary.paragraph(solution, directory: out))
+        switch solution.status {
+        case .completed: break
+        case .diverged(let t):
+            Terminal.error("the solution became non-finite at t = \(t); \(out) holds the last finite state (up to t = \(solution.finalTime)). Lower --dt.")
+            throw ExitCode(3)
+        case .interrupted(let t):
+            Terminal.error("interrupted at t = \(t); \(out) holds the solution up to there, marked incomplete in run.json.")
+            throw ExitCode(130)
+        }
+    }
+}
+
+enum Summary {
+    static func paragraph(_ s: Solution, directory: String) -> String {
+        let k = s.series.count - 1
+        var text = String(format: "%@ at T = %g, m0 = %g: %@ to t = %g on %d grid points in %.2f s. ",
+                          s.model.summary, s.temperature, s.problem.m0, s.status.label, s.finalTime,
+                          s.grid.count, s.wallSeconds)
+        text += String(format: "Final m = %.8f, e = %.8f, mu = %.8f", s.series.m[k], s.series.energy[k], s.series.mu[k])
+        if let e = s.errorEstimate {
+            text += String(format: " (estimated error: |dm| ≤ %.1e, |de| ≤ %.1e, |dC| ≤ %.1e; %@)", e.m, e.energy, e.C, e.method)
+        }
+        text += ". Written to \(directory)."
+        return text
+    }
+}
