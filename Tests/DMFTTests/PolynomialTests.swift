@@ -1,5 +1,5 @@
 import Testing
-@testable import DMFT
+import DMFT
 
 @Suite struct PolynomialTests {
     @Test func derivativesOfMixedNoiseAreExact() throws {
