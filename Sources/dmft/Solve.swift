@@ -22,11 +22,14 @@ struct Solve: ParsableCommand {
     @Option(help: "Final time of the integration.")
     var tmax: Double = 100
 
-    @Option(help: "Time step of the uniform grid; errors scale as dt² (memory ~ 16 (tmax/dt)² bytes).")
+    @Option(help: "Time step of the uniform grid; errors scale as dt³ (memory ~ 16 (tmax/dt)² bytes).")
     var dt: Double = 0.05
 
     @Option(help: "Memory-integral evaluations per step: 1 (PEC, fast) or 2 (PECE, smaller error constant).")
     var evaluations: Int = 1
+
+    @Option(help: "Order of the scheme: 3 (default) or 2. Errors scale as dt^order.")
+    var order: Int = 3
 
     @Flag(help: "Also run at 2·dt and write the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) to run.json.")
     var errorEstimate = false
@@ -44,7 +47,7 @@ struct Solve: ParsableCommand {
         let model = try modelOptions.makeModel()
         let problem = try DynamicsProblem(model: model, temperature: temperature,
                                           m0: m0 ?? modelOptions.defaultM0(for: model), tmax: tmax)
-        var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations)
+        var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         try solver.validate(for: problem)
         let outURL = URL(fileURLWithPath: out)
         try OutputDirectory.checkWritable(outURL)

@@ -16,6 +16,9 @@ public struct UniformGridSolver: DynamicsSolver {
     public var dt: Double
     /// Memory-integral evaluations per step: 1 (PEC, the default: half the cost) or 2 (PECE).
     public var evaluationsPerStep: Int
+    /// Order of the Adams corrector and of the scheme: 3 (AM3 with an AB2 predictor, the default) or
+    /// 2 (trapezoid with an Euler predictor), see equations/uniform-grid.md.
+    public var order: Int
     /// Threads for the BLAS matrix–vector products.
     public var threads: Int
     /// Called about every `progressInterval` wall seconds.
@@ -24,11 +27,12 @@ public struct UniformGridSolver: DynamicsSolver {
     /// Polled once per step; returning true stops the run cleanly (status `.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(dt: Double, evaluationsPerStep: Int = 1, threads: Int = 2,
+    public init(dt: Double, evaluationsPerStep: Int = 1, order: Int = 3, threads: Int = 2,
                 progress: (@Sendable (SolverProgress) -> Void)? = nil, progressInterval: Double = 1,
                 shouldStop: (@Sendable () -> Bool)? = nil) {
         self.dt = dt
         self.evaluationsPerStep = evaluationsPerStep
+        self.order = order
         self.threads = threads
         self.progress = progress
         self.progressInterval = progressInterval
@@ -37,7 +41,8 @@ public struct UniformGridSolver: DynamicsSolver {
 
     public var name: String { "uniform" }
     public var settings: [String: Double] {
-        ["dt": dt, "evaluations_per_step": Double(evaluationsPerStep), "order": 2]
+        ["dt": dt, "evaluations_per_step": Double(evaluationsPerStep), "adams_order": Double(order),
+         "global_order": Double(order)]
     }
 
     /// Number of grid points for a horizon, and the memory the two-time arrays need (bytes).
@@ -56,6 +61,9 @@ public struct UniformGridSolver: DynamicsSolver {
         guard evaluationsPerStep == 1 || evaluationsPerStep == 2 else {
             throw DMFTError.invalidParameter("evaluations", "must be 1 (PEC) or 2 (PECE), got \(evaluationsPerStep)")
         }
+        guard (2...3).contains(order) else {
+            throw DMFTError.invalidParameter("order", "must be 2 or 3, got \(order)")
+        }
         let bytes = memoryBytes(tmax: problem.tmax)
         let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
         guard bytes < available else {
@@ -68,7 +76,7 @@ public struct UniformGridSolver: DynamicsSolver {
     public func solve(_ problem: DynamicsProblem) throws -> Solution {
         try validate(for: problem)
         let start = Date()
-        let state = UniformGridState(problem: problem, dt: dt, count: gridSize(tmax: problem.tmax))
+        let state = UniformGridState(problem: problem, dt: dt, count: gridSize(tmax: problem.tmax), order: order)
         openblas_set_num_threads(Int32(max(1, threads)))
         var lastReport = start
         var status = RunStatus.completed
@@ -107,17 +115,19 @@ final class UniformGridState {
     private(set) var mu: [Double] = []
     private(set) var energy: [Double] = []
 
-    /// Right-hand sides ∂tC(t_i,t_j), ∂tR(t_i,t_j), ∂t m(t_i) on the last row i and the row before.
-    private var fC: [Double] = [], fR: [Double] = [], fm = 0.0
-    private var fCPrevious: [Double] = [], fRPrevious: [Double] = [], fmPrevious = 0.0
+    /// Right-hand sides ∂tC(t_l,t_j), ∂tR(t_l,t_j), ∂t m(t_l) on the last rows l = i, i−1, …, newest
+    /// first, as many as the Adams formulas of the chosen order use.
+    private var historyC: [[Double]] = [], historyR: [[Double]] = [], historyM: [Double] = []
+    private let maxHistory: Int
 
     // Scratch vectors of length capacity.
     private var sigma: [Double], vertex: [Double]
     private var dC: [Double], dR: [Double], work: [Double]
-    private var newC: [Double], newR: [Double]
+    private var newC: [Double], newR: [Double], predictedC: [Double], predictedR: [Double]
 
-    init(problem: DynamicsProblem, dt: Double, count: Int) {
+    init(problem: DynamicsProblem, dt: Double, count: Int, order: Int) {
         self.problem = problem
+        maxHistory = order - 1
         model = problem.model
         h = dt
         capacity = count
@@ -125,6 +135,7 @@ final class UniformGridState {
         matrix.initialize(repeating: 0, count: count * count)
         sigma = .init(repeating: 0, count: count)
         vertex = sigma; dC = sigma; dR = sigma; work = sigma; newC = sigma; newR = sigma
+        predictedC = sigma; predictedR = sigma
         matrix[0] = 1  // C(0,0) = 1
         m = [problem.m0]
         rows = 1
@@ -132,7 +143,7 @@ final class UniformGridState {
         mu = [local.mu]
         energy = [local.energy]
         rightHandSides(row: 0, mu: local.mu)
-        fC = Array(dC[0...0]); fR = Array(dR[0...0]); fm = local.fm
+        pushHistory(c: Array(dC[0...0]), r: Array(dR[0...0]), m: local.fm)
     }
 
     deinit { matrix.deallocate() }
@@ -143,9 +154,15 @@ final class UniformGridState {
     /// R(k,s) for s ≤ k; the diagonal value R(k⁺,k) = 1 is implicit in the storage.
     @inline(__always) func r(_ k: Int, _ s: Int) -> Double { s == k ? 1 : matrix[s + k * capacity] }
 
-    /// Trapezoidal weight of node s on [0, t_i].
+    /// Gregory weights of ∫₀^{t_i}, recomputed when the row changes.
+    private var fullWeights: [Double] = [0]
+    private var fullWeightsRow = 0
     @inline(__always) private func weight(_ s: Int, _ i: Int) -> Double {
-        i == 0 ? 0 : (s == 0 || s == i ? 0.5 * h : h)
+        if fullWeightsRow != i {
+            fullWeights = GregoryQuadrature.weights(intervals: i, h: h)
+            fullWeightsRow = i
+        }
+        return fullWeights[s]
     }
 
     /// The O(i) part of an evaluation on row i: fills the kernels Σ(t_i,s) and D(t_i,s) and returns
@@ -178,20 +195,47 @@ final class UniformGridState {
         work.withUnsafeMutableBufferPointer { x in
         dC.withUnsafeMutableBufferPointer { memC in
         dR.withUnsafeMutableBufferPointer { memResp in
-            // ∫₀^{t_i} Σ(t_i,s) C(s,t_j) ds for every j: one symmetric matrix–vector product.
-            for s in 0...i { x[s] = weight(s, i) * sig[s] }
+            // ∫₀^{t_i} Σ(t_i,s) C(s,t_j) ds for every j: one symmetric matrix–vector product with
+            // weight h, then for each j the corrections of the two pieces [0,t_j] and [t_j,t_i]. C(s,t_j)
+            // has a cusp at s = t_j, so one Gregory rule over [0,t_i] would be only O(h²) there.
+            for s in 0...i { x[s] = h * sig[s] }
             cblas_dsymv(CblasColMajor, CblasLower, len, 1.0, matrix, lda, x.baseAddress, 1, 0.0,
                         memC.baseAddress, 1)
-            // ∫₀^{t_j} D(t_i,s) R(t_j,s) ds: the trapezoid on [0,t_j] has weight h/2 at s = j, so use h
-            // everywhere (h/2 at s = 0) and remove half of the s = j term, R(t_j⁺,t_j) = 1.
-            for s in 0...i { x[s] = (s == 0 ? 0.5 * h : h) * ver[s] }
+            for j in 0...i {
+                memC[j] += splitCorrection(row: i, column: j, sigma: sig)
+            }
+            // ∫₀^{t_j} D(t_i,s) R(t_j,s) ds for every j ≤ i: one triangular product with the weights
+            // of an integral that starts at 0 (start corrections in place, h elsewhere), then the end
+            // corrections at s = j, j−1, j−2, which need only R(t_j, ·) near the diagonal.
+            for s in 0...i { x[s] = h * ver[s] }
+            for k in 0..<min(3, i + 1) { x[k] += h * GregoryQuadrature.endCorrections[k] * ver[k] }
             cblas_dtrmv(CblasColMajor, CblasUpper, CblasTrans, CblasUnit, len, matrix, lda, x.baseAddress, 1)
-            for j in 0...i { memC[j] += x[j] - 0.5 * h * ver[j] }
-            // ∫_{t_j}^{t_i} Σ(t_i,s) R(s,t_j) ds: weight h/2 at s = i always, remove half at s = j.
-            for s in 0...i { memResp[s] = (s == i ? 0.5 * h : h) * sig[s] }
+            for j in 0...i {
+                if j >= 2 {
+                    var corr = 0.0
+                    for k in 0..<3 { corr += GregoryQuadrature.endCorrections[k] * ver[j - k] * r(j, j - k) }
+                    memC[j] += x[j] + h * corr
+                } else if j == 1 {
+                    memC[j] += firstCellIntegral(row: i, vertex: ver)
+                }
+            }
+            // ∫_{t_j}^{t_i} Σ(t_i,s) R(s,t_j) ds: the end at s = i is the same for every j, so its
+            // corrections go into the vector; the start corrections at s = j, j+1, j+2 follow.
+            for s in 0...i { memResp[s] = h * sig[s] }
+            if i >= 2 { for k in 0..<3 { memResp[i - k] += h * GregoryQuadrature.endCorrections[k] * sig[i - k] } }
             cblas_dtrmv(CblasColMajor, CblasUpper, CblasNoTrans, CblasUnit, len, matrix, lda,
                         memResp.baseAddress, 1)
-            for j in 0...i { memResp[j] -= 0.5 * h * sig[j] }
+            for j in 0...i {
+                if j <= i - 2 {
+                    var corr = 0.0
+                    for k in 0..<3 { corr += GregoryQuadrature.endCorrections[k] * sig[j + k] * r(j + k, j) }
+                    memResp[j] += h * corr
+                } else if j == i - 1 {
+                    memResp[j] = 0.5 * h * (sig[j] + sig[i] * r(i, j))
+                } else {
+                    memResp[j] = 0
+                }
+            }
         }}}}}
         let force = model.v1(m[i])
         for j in 0...i {
@@ -201,36 +245,117 @@ final class UniformGridState {
         }
     }
 
+    /// What the pieces [0,t_j] and [t_j,t_i] add to h·Σ_s Σ(t_i,s) C(s,t_j): their end corrections,
+    /// the node t_j counted twice, and Simpson's rule with an interpolated midpoint on [0,t₁].
+    private func splitCorrection(row i: Int, column j: Int, sigma: UnsafeBufferPointer<Double>) -> Double {
+        @inline(__always) func g(_ s: Int) -> Double { sigma[s] * (s >= j ? c(s, j) : c(j, s)) }
+        var total = h * g(j)
+        // Left piece [0, j].
+        switch j {
+        case 0: total -= h * g(0)
+        case 1:
+            if i >= 2 {
+                // Σ(t_i, h/2) by interpolation along row i, C(h, h/2) from the first rows' quadratic.
+                let cRow = interpolateRowAtHalf(i) { self.c(i, $0) }
+                let rRow = interpolateRowAtHalf(i) { self.r(i, $0) }
+                let cCorner = 0.5 * c(1, 0) + 0.5 * c(1, 1) - 0.125 * c(2, 0) + 0.25 * c(2, 1) - 0.125 * c(2, 2)
+                let gHalf = DMFTEquations.sigma(model, C: cRow, R: rRow) * cCorner
+                total += h * (1.0 / 6 - 1) * (g(0) + g(1)) + 4 * h / 6 * gHalf
+            } else {
+                total -= 0.5 * h * (g(0) + g(1))
+            }
+        default:
+            for k in 0..<3 { total += h * GregoryQuadrature.endCorrections[k] * (g(k) + g(j - k)) }
+        }
+        // Right piece [j, i].
+        switch i - j {
+        case 0: total -= h * g(j)
+        case 1: total -= 0.5 * h * (g(j) + g(i))
+        default:
+            for k in 0..<3 { total += h * GregoryQuadrature.endCorrections[k] * (g(j + k) + g(i - k)) }
+        }
+        return total
+    }
+
+    /// f(t_i, h/2) from f(t_i, 0…3) on row i (cubic; quadratic when i = 2).
+    @inline(__always)
+    private func interpolateRowAtHalf(_ i: Int, _ f: (Int) -> Double) -> Double {
+        i >= 3 ? 0.3125 * f(0) + 0.9375 * f(1) - 0.3125 * f(2) + 0.0625 * f(3)
+               : 0.375 * f(0) + 0.75 * f(1) - 0.125 * f(2)
+    }
+
+    /// ∫₀^{t₁} D(t_i,s) R(t₁,s) ds. This one-interval integral appears in every row, so a trapezoid
+    /// here would put an O(h³) error into ∂tC(t,t₁) at every step. Simpson's rule needs the midpoint
+    /// s = h/2: C(t_i, h/2) by polynomial interpolation along row i, and R(h, h/2) by the quadratic
+    /// through the six nodes of the first two rows of the triangle (equations/uniform-grid.md).
+    private func firstCellIntegral(row i: Int, vertex: UnsafeBufferPointer<Double>) -> Double {
+        guard i >= 2 else { return 0.5 * h * (vertex[0] * r(1, 0) + vertex[1]) }
+        let cHalf = i >= 3
+            ? 0.3125 * c(i, 0) + 0.9375 * c(i, 1) - 0.3125 * c(i, 2) + 0.0625 * c(i, 3)
+            : 0.375 * c(i, 0) + 0.75 * c(i, 1) - 0.125 * c(i, 2)
+        let rHalf = 0.5 * r(1, 0) + 0.5 * r(1, 1) - 0.125 * r(2, 0) + 0.25 * r(2, 1) - 0.125 * r(2, 2)
+        let gHalf = DMFTEquations.vertex(model, C: cHalf) * rHalf
+        return h / 6 * (vertex[0] * r(1, 0) + 4 * gHalf + vertex[1] * r(1, 1))
+    }
+
     /// Adds row `rows`. Returns false, leaving the state at the last finite row, if the new row is
     /// not finite.
     func advance(evaluations: Int) -> Bool {
         let i = rows - 1, k = i + 1
-        let useAB2 = i >= 1
-        // Predictor: AB2 where the row before has the element, Euler on the newest column and on the
-        // first step.
+        // Column j has F(t_l, t_j) for l = j … i: its Adams formulas use q = min(i − j + 1, qMax)
+        // past values (AB_q predictor, AM_{q+1} corrector), so the newest column starts with the
+        // trapezoid and older columns reach the full order.
         for j in 0...i {
-            if useAB2 && j < i {
-                newC[j] = c(i, j) + h * (1.5 * fC[j] - 0.5 * fCPrevious[j])
-                newR[j] = r(i, j) + h * (1.5 * fR[j] - 0.5 * fRPrevious[j])
-            } else {
-                newC[j] = c(i, j) + h * fC[j]
-                newR[j] = r(i, j) + h * fR[j]
-            }
+            let q = min(i - j + 1, historyC.count)
+            let ab = Adams.bashforth[q - 1]
+            var sc = 0.0, sr = 0.0
+            for l in 0..<q { sc += ab[l] * historyC[l][j]; sr += ab[l] * historyR[l][j] }
+            newC[j] = c(i, j) + h * sc
+            newR[j] = r(i, j) + h * sr
         }
-        store(row: k, m: useAB2 ? m[i] + h * (1.5 * fm - 0.5 * fmPrevious) : m[i] + h * fm)
+        let qm = min(i + 1, historyM.count)
+        var sm = 0.0
+        for l in 0..<qm { sm += Adams.bashforth[qm - 1][l] * historyM[l] }
+        store(row: k, m: m[i] + h * sm)
         rows = k + 1
 
         var local = observables(row: k)
         for pass in 0..<evaluations {
             rightHandSides(row: k, mu: local.mu)
             if pass > 0 { break }  // PECE: the second evaluation is on the corrected row
-            // Corrector (trapezoid): y_k = y_i + h/2 (f_i + f_k).
+            let predicted = (mu: local.mu, m: m[k], force: model.v1(m[k]))
+            for j in 0...i { predictedC[j] = newC[j]; predictedR[j] = newR[j] }
+            // The corrector treats the local term −μ y of the new row implicitly (with the predicted
+            // μ): the predicted right-hand side then enters only through terms that depend on the new
+            // element with weight O(h), so the newest column's O(h²) Euler predictor does not leak
+            // into the result, and the step is A-stable in the −μ direction.
             for j in 0...i {
-                newC[j] = c(i, j) + 0.5 * h * (fC[j] + dC[j])
-                newR[j] = r(i, j) + 0.5 * h * (fR[j] + dR[j])
+                let q = min(i - j + 1, historyC.count)
+                let am = Adams.moulton[q - 1]
+                var sc = am[0] * (dC[j] + predicted.mu * newC[j]), sr = am[0] * (dR[j] + predicted.mu * newR[j])
+                for l in 0..<q { sc += am[l + 1] * historyC[l][j]; sr += am[l + 1] * historyR[l][j] }
+                let implicitFactor = 1 / (1 + h * am[0] * predicted.mu)
+                newC[j] = (c(i, j) + h * sc) * implicitFactor
+                newR[j] = (r(i, j) + h * sr) * implicitFactor
             }
-            store(row: k, m: m[i] + 0.5 * h * (fm + local.fm))
+            let am = Adams.moulton[qm - 1]
+            var smc = am[0] * local.fm
+            for l in 0..<qm { smc += am[l + 1] * historyM[l] }
+            store(row: k, m: m[i] + h * smc)
             local = observables(row: k)
+            if evaluations == 1 {
+                // PEC keeps the right-hand side of the predicted row. Its memory integrals depend on
+                // any one element only with weight O(h), but the local terms −μC, −μR, V′(m)m′ depend
+                // on it with weight 1, and the newest columns' predictors are only O(h²)–O(h³)
+                // accurate: refresh those terms with the corrected values so that no low-order
+                // predictor error enters the next steps.
+                let force = model.v1(m[k])
+                for j in 0...i {
+                    dC[j] += -local.mu * c(k, j) + predicted.mu * predictedC[j]
+                        + (force - predicted.force) * m[j]
+                    dR[j] += -local.mu * r(k, j) + predicted.mu * predictedR[j]
+                }
+            }
         }
 
         var finite = local.mu.isFinite && local.energy.isFinite && local.fm.isFinite
@@ -248,10 +373,15 @@ final class UniformGridState {
         assert(c(k, k) == 1, "spherical constraint C(t,t) = 1 violated")
         mu.append(local.mu)
         energy.append(local.energy)
-        swap(&fC, &fCPrevious); swap(&fR, &fRPrevious)
-        fmPrevious = fm
-        fC = Array(dC[0...k]); fR = Array(dR[0...k]); fm = local.fm
+        pushHistory(c: Array(dC[0...k]), r: Array(dR[0...k]), m: local.fm)
         return true
+    }
+
+    private func pushHistory(c: [Double], r: [Double], m: Double) {
+        historyC.insert(c, at: 0); historyR.insert(r, at: 0); historyM.insert(m, at: 0)
+        if historyC.count > maxHistory {
+            historyC.removeLast(); historyR.removeLast(); historyM.removeLast()
+        }
     }
 
     /// Writes newC/newR into row k (with C(k,k) = 1) and sets m(t_k).
@@ -282,4 +412,18 @@ final class UniformGridState {
         return Solution(problem: problem, grid: grid, C: C, R: R, series: series, status: status,
                         solverName: solverName, solverSettings: settings)
     }
+}
+
+/// Adams–Bashforth (explicit) and Adams–Moulton (implicit) coefficients on a uniform step.
+/// `bashforth[q−1]` uses q past right-hand sides f_i, f_{i−1}, … (order q);
+/// `moulton[q−1]` uses the new f_{i+1} first, then q past ones (order q + 1).
+enum Adams {
+    static let bashforth: [[Double]] = [
+        [1],
+        [3.0 / 2, -1.0 / 2],
+    ]
+    static let moulton: [[Double]] = [
+        [1.0 / 2, 1.0 / 2],
+        [5.0 / 12, 8.0 / 12, -1.0 / 12],
+    ]
 }
