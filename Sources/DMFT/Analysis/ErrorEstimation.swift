@@ -24,3 +24,21 @@ public enum ErrorEstimation {
                              m: dm * factor, energy: de * factor, C: dC * factor)
     }
 }
+
+/// Richardson extrapolation of one-time observables.
+public enum Extrapolation {
+    /// (2^p y_fine − y_coarse)/(2^p − 1) at the coarse run's times, for a scheme of order p whose
+    /// fine run has half the coarse step. The result is accurate to the next order of the scheme.
+    public static func richardson(fine: TimeSeries, coarse: TimeSeries, order: Int) -> TimeSeries {
+        let w = Double(1 << order)
+        var out = TimeSeries()
+        let tEnd = fine.t.last ?? 0
+        for (k, t) in coarse.t.enumerated() where t <= tEnd + 1e-12 {
+            func x(_ c: KeyPath<TimeSeries, [Double]>) -> Double {
+                (w * fine.interpolate(c, at: t) - coarse[keyPath: c][k]) / (w - 1)
+            }
+            out.append(t: t, m: x(\.m), energy: x(\.energy), mu: x(\.mu))
+        }
+        return out
+    }
+}
