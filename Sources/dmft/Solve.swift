@@ -31,7 +31,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Order of the scheme: 3 (default) or 2. Errors scale as dt^order.")
     var order: Int = 3
 
-    @Flag(help: "Also run at 2·dt and write the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) to run.json.")
+    @Flag(help: "Also run at 2·dt: writes the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) and the extrapolated final m, e, μ to run.json.")
     var errorEstimate = false
 
     @Option(help: "Output directory.")
@@ -60,17 +60,22 @@ struct Solve: ParsableCommand {
                           + "\(solver.gridSize(tmax: tmax)) grid points (dt = \(dt))")
         }
         var solution = try solver.solve(problem)
+        var extra: [String: Any] = [:]
         if errorEstimate, solution.status.isComplete {
             var coarse = solver
             coarse.dt = 2 * dt
             coarse.progress = nil
             if !quiet { Terminal.info("solve: error estimate: second run at dt = \(2 * dt)") }
             let reference = try coarse.solve(problem)
-            solution.errorEstimate = ErrorEstimation.richardson(fine: solution, coarse: reference, order: 2)
+            solution.errorEstimate = ErrorEstimation.richardson(fine: solution, coarse: reference, order: order)
+            let x = Extrapolation.richardson(fine: solution.series, coarse: reference.series, order: order)
+            if let k = x.t.indices.last {
+                extra["extrapolated_final"] = ["t": x.t[k], "m": x.m[k], "energy": x.energy[k], "mu": x.mu[k]]
+            }
         }
 
         let dir = try OutputDirectory(outURL)
-        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine)
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
         try dir.commit()
         if plot {
             try Plotting.plotRun(at: outURL)
