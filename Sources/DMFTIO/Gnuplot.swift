@@ -50,7 +50,7 @@ public struct Figure: Sendable {
         set xlabel \(Figure.quote(xlabel))
         set ylabel \(Figure.quote(ylabel))
         set grid
-        set key best
+        set key opaque
         """
         s += "\n"
         if logx { s += "set logscale x\nset format x '10^{%L}'\n" }

@@ -11,7 +11,7 @@ public enum Plotting {
         try figures.write(RunDirectory.observables(series), to: "observables.csv")
         let logTime = (series.t.last ?? 1) > 200
         func timeFigure(_ name: String, _ column: Int, _ label: String, _ title: String) -> Figure {
-            var f = Figure(name: name, title: "\(title) — \(solution.model.summary), T = \(solution.temperature)",
+            var f = Figure(name: name, title: "\(title) — \(solution.model.label), T = \(solution.temperature)",
                            xlabel: "t", ylabel: label)
             f.series = [.init(file: "observables.csv", using: "1:\(column)", title: label)]
             if logTime { f.logx = true; f.series[0].extra = "every ::2" }

@@ -136,6 +136,14 @@ public struct Model: Sendable, Hashable, Codable {
         guard d.isFinite, d > 0 else { throw DMFTError.invalidParameter(name, "must be > 0, got \(d)") }
     }
 
+    /// A short label such as "spiked-matrix-tensor (p=3, Δ2=0.4, Δp=1)" for figure titles.
+    public var label: String {
+        let names = ["p": "p", "delta2": "Δ2", "deltap": "Δp"]
+        let params = preset.parameters.map { "\(names[$0.name] ?? $0.name)=\(Polynomial.short($0.value))" }
+        if params.isEmpty { return "\(preset.name): ξ = \(noise.formatted(variable: "q"))" }
+        return "\(preset.name) (\(params.joined(separator: ", ")))"
+    }
+
     public var summary: String {
         "\(preset.name): ξ(q) = \(noise.formatted(variable: "q")), V(m) = \(signal.formatted(variable: "m"))"
     }

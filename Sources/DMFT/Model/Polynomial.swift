@@ -1,3 +1,5 @@
+import Foundation
+
 /// A polynomial Σₖ cₖ xᵏ with exact derivatives.
 ///
 /// ξ(q) and V(m) of REFERENCE §1 are both of this form. Coefficients are kept dense (index = degree)
@@ -78,9 +80,17 @@ public struct Polynomial: Sendable, Hashable, Codable {
         terms.map { "\($0.degree):\($0.coefficient)" }.joined(separator: ",")
     }
 
+    /// Six significant digits, for labels (run.json keeps the full coefficients).
+    static func short(_ x: Double) -> String {
+        var text = String(x)
+        if text.count > 8, let rounded = Double(String(format: "%.6g", x)) { text = String(rounded) }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
     /// Human-readable form such as `0.5 q^3 + 0.5 q^4`.
     public func formatted(variable: String) -> String {
         if isZero { return "0" }
-        return terms.map { "\($0.coefficient) \(variable)^\($0.degree)" }.joined(separator: " + ")
+        return terms.map { "\(Polynomial.short($0.coefficient)) \(variable)^\($0.degree)" }.joined(separator: " + ")
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import DMFT
+import DMFTIO
+
+/// The `dmft` executable as a user meets it: bad input, the output contract, atomic writes.
+@Suite(.serialized) struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static var executable: URL { root.appendingPathComponent(".build/release/dmft") }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path),
+                "build it first: swift build -c release")
+    }
+
+    static let badInputs: [(args: [String], parameter: String)] = [
+        (["--temperature", "-1"], "temperature"),
+        (["--model", "spiked-matrix", "--delta2", "0"], "delta2"),
+        (["--model", "spiked-tensor", "--deltap", "-2"], "deltap"),
+        (["--model", "spiked-matrix-tensor", "--delta2", "0.4"], "deltap"),
+        (["--p", "1"], "p"),
+        (["--m0", "1.5"], "m0"),
+        (["--tmax", "0"], "tmax"),
+        (["--dt", "0"], "dt"),
+        (["--dt", "5", "--tmax", "1"], "dt"),
+        (["--model", "nonsense"], "model"),
+        (["--model", "mixed", "--noise", "3:0.5,4"], "noise"),
+        (["--model", "mixed", "--noise", "3:-1"], "noise"),
+        (["--model", "mixed"], "noise"),
+        (["--temperature", "abc"], "temperature"),
+    ]
+
+    @Test(arguments: badInputs.indices)
+    func badInputGivesOneLineNamingTheParameterAndLeavesOutputAlone(index: Int) throws {
+        let (args, parameter) = Self.badInputs[index]
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run")
+        // An existing good result must survive a failed run.
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: out.appendingPathComponent("marker"))
+        let r = try Self.run(["solve", "--quiet", "--out", out.path] + args)
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains(parameter), "stderr does not name \(parameter): \(r.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("marker"), encoding: .utf8) == "keep")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(entries == ["run"], "stray files: \(entries)")
+    }
+
+    @Test func unwritableOutputAndUnreadableRunAreRefused() throws {
+        let r = try Self.run(["solve", "--quiet", "--tmax", "1", "--out", "/nonexistent/dir/run"])
+        #expect(r.status != 0 && r.stderr.contains("/nonexistent/dir/run"))
+        let p = try Self.run(["plot", "/nonexistent/run"])
+        #expect(p.status != 0 && p.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func solveWritesTheOutputContractAndPlotDrawsIt() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run")
+        let r = try Self.run(["solve", "--model", "spiked-matrix-tensor", "--p", "3", "--delta2", "0.4",
+                              "--deltap", "1", "--m0", "0.1", "--tmax", "5", "--dt", "0.05", "--quiet",
+                              "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Final m ="))
+        let json = try JSON.read(out.appendingPathComponent("run.json"))
+        for key in ["model", "temperature", "m0", "solver", "dmft_version", "wall_seconds", "status"] {
+            #expect(json[key] != nil, "run.json lacks \(key)")
+        }
+        let table = try CSVTable.read(out.appendingPathComponent("observables.csv"))
+        #expect(Array(table.header.prefix(4)) == ["t", "m", "energy", "mu"])
+        #expect(table.rows.count == 101)
+        let times = try Npy.read(out.appendingPathComponent("times.npy"))
+        let c = try Npy.read(out.appendingPathComponent("C.npy"))
+        let rr = try Npy.read(out.appendingPathComponent("R.npy"))
+        #expect(times.shape == [101] && c.shape == [101, 101] && rr.shape == [101, 101])
+        // C symmetric with unit diagonal; R causal with R(t⁺,t) = 1 on the diagonal.
+        #expect(c.values[3 * 101 + 7] == c.values[7 * 101 + 3] && c.values[5 * 101 + 5] == 1)
+        #expect(rr.values[3 * 101 + 7] == 0 && rr.values[5 * 101 + 5] == 1 && rr.values[7 * 101 + 3] > 0)
+        // The run reads back to the same solution.
+        let back = try RunDirectory.read(out)
+        #expect(back.series.m.last == table.column("m")!.last)
+        let plot = try Self.run(["plot", out.path])
+        #expect(plot.status == 0, "\(plot.stderr)")
+        for name in ["m", "energy", "mu", "correlation"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(name).gp").path))
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(name).png").path))
+        }
+    }
+}
