@@ -98,11 +98,17 @@ public enum RunDirectory {
     }
 
     /// Stages a solution into `out` (call `out.commit()` afterwards).
+    /// `extraColumns` follow t,m,energy,mu in observables.csv (e.g. a protocol's T(t) and w_k(t)).
     public static func write(_ solution: Solution, to out: OutputDirectory, command: String?,
-                             extra: [String: Any] = [:]) throws {
+                             extra: [String: Any] = [:], extraColumns: [(String, [Double])] = []) throws {
         let n = solution.grid.count
         try out.writeJSON(runJSON(solution, command: command, extra: extra), to: "run.json")
-        try out.write(observables(solution.series), to: "observables.csv")
+        var table = observables(solution.series)
+        for (name, values) in extraColumns where values.count == table.rows.count {
+            table.header.append(name)
+            for k in table.rows.indices { table.rows[k].append(values[k]) }
+        }
+        try out.write(table, to: "observables.csv")
         try out.writeNpy(solution.grid, shape: [n], to: "times.npy")
         try out.writeNpy(solution.C.dense(symmetric: true), shape: [n, n], to: "C.npy")
         try out.writeNpy(solution.R.dense(symmetric: false), shape: [n, n], to: "R.npy")

@@ -34,6 +34,18 @@ struct Solve: ParsableCommand {
     @Flag(help: "Also run at 2·dt: writes the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) and the extrapolated final m, e, μ to run.json.")
     var errorEstimate = false
 
+    @Option(help: ArgumentHelp("Temperature schedule T(t), overriding --temperature: a number, exp:from=2,to=0.5,tau=50, linear:from=1,to=0,until=100, or a CSV file of (t,T) rows (linear interpolation; must cover [0, tmax]).", valueName: "SPEC"))
+    var temperatureSchedule: String?
+
+    @Option(help: ArgumentHelp("Time-dependent weight w_k(t) on the degree-k part of ξ and V, as k=SPEC with the SPEC forms of --temperature-schedule (repeatable).", valueName: "k=SPEC"))
+    var channelWeight: [String] = []
+
+    @Option(help: ArgumentHelp("Landscape annealing of the spiked matrix-tensor model (Marvels and pitfalls): w_p(t) = 1/(1 + (C/Δp) e^(-t/tau)).", valueName: "C,tau"))
+    var annealTensor: String?
+
+    @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
+    var initialTemperature: String = "inf"
+
     @Option(help: "Output directory.")
     var out: String = "dmft-run"
 
@@ -45,8 +57,15 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let model = try modelOptions.makeModel()
+        let drive = try ProtocolOptions.make(model: model, temperatureSchedule: temperatureSchedule,
+                                             channelWeights: channelWeight, annealTensor: annealTensor,
+                                             initialTemperature: initialTemperature)
+        guard temperature.isFinite, temperature >= 0 else {
+            throw DMFTError.invalidParameter("temperature", "must be ≥ 0, got \(temperature)")
+        }
         let problem = try DynamicsProblem(model: model, temperature: temperature,
-                                          m0: m0 ?? modelOptions.defaultM0(for: model), tmax: tmax)
+                                          m0: m0 ?? (drive.initialTemperature == nil ? modelOptions.defaultM0(for: model) : 0),
+                                          tmax: tmax, drive: drive)
         var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         try solver.validate(for: problem)
         let outURL = URL(fileURLWithPath: out)
@@ -75,7 +94,11 @@ struct Solve: ParsableCommand {
         }
 
         let dir = try OutputDirectory(outURL)
-        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
+        if !drive.isTrivial {
+            extra["protocol"] = ProtocolOptions.json(drive)
+        }
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
+                               extraColumns: ProtocolOptions.columns(drive, solution: solution))
         try dir.commit()
         if plot {
             try Plotting.plotRun(at: outURL)

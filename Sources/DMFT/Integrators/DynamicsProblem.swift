@@ -2,14 +2,17 @@
 /// Holds no numerical knob; those belong to the solver.
 public struct DynamicsProblem: Sendable {
     public let model: Model
-    /// Bath temperature T ≥ 0 (T = 0 is gradient flow).
+    /// Bath temperature T ≥ 0 (T = 0 is gradient flow); a schedule in `drive` overrides it.
     public let temperature: Double
     /// Initial overlap with the signal, m(0) ∈ [−1, 1].
     public let m0: Double
     /// Final time of the integration.
     public let tmax: Double
+    /// Temperature schedule, channel weights, start from equilibrium (none by default).
+    public let drive: DrivingProtocol
 
-    public init(model: Model, temperature: Double = 0, m0: Double = 0, tmax: Double) throws {
+    public init(model: Model, temperature: Double = 0, m0: Double = 0, tmax: Double,
+                drive: DrivingProtocol = .none) throws {
         guard temperature.isFinite, temperature >= 0 else {
             throw DMFTError.invalidParameter("temperature", "must be ≥ 0, got \(temperature)")
         }
@@ -19,6 +22,11 @@ public struct DynamicsProblem: Sendable {
         guard tmax.isFinite, tmax > 0 else {
             throw DMFTError.invalidParameter("tmax", "must be > 0, got \(tmax)")
         }
+        try drive.validate(model: model, tmax: tmax)
+        if drive.initialTemperature != nil && m0 != 0 {
+            throw DMFTError.invalidParameter("m0", "a start from equilibrium has no signal, so m0 must be 0")
+        }
+        self.drive = drive
         self.model = model
         self.temperature = temperature
         self.m0 = m0

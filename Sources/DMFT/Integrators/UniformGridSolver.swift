@@ -120,6 +120,14 @@ final class UniformGridState {
     private var historyC: [[Double]] = [], historyR: [[Double]] = [], historyM: [Double] = []
     private let maxHistory: Int
 
+    /// T(t_k) on the grid, and the weighted kernels when the protocol has channel weights.
+    private let temperatures: [Double]
+    private let weighted: WeightedKernels?
+    /// 1/T′ for a start from equilibrium at T′ (0 for the random start, T′ = ∞).
+    private let inverseInitialTemperature: Double
+    /// ξ′_{t_i,0}(C(t_i,0)) of the last `observables` call: the quench terms need it.
+    private var quenchVertex = 0.0
+
     // Scratch vectors of length capacity.
     private var sigma: [Double], vertex: [Double]
     private var dC: [Double], dR: [Double], work: [Double]
@@ -131,6 +139,11 @@ final class UniformGridState {
         model = problem.model
         h = dt
         capacity = count
+        let times = Grid.uniform(dt: dt, count: count)
+        temperatures = times.map { problem.drive.temperature(at: $0, default: problem.temperature) }
+        weighted = problem.drive.hasWeights
+            ? WeightedKernels(model: problem.model, drive: problem.drive, times: times) : nil
+        inverseInitialTemperature = problem.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
         matrix = .allocate(capacity: count * count)
         matrix.initialize(repeating: 0, count: count * count)
         sigma = .init(repeating: 0, count: count)
@@ -169,20 +182,46 @@ final class UniformGridState {
     /// μ(t_i), e(t_i) and ∂t m(t_i).
     private func observables(row i: Int) -> (mu: Double, energy: Double, fm: Double) {
         var muIntegral = 0.0, energyIntegral = 0.0, mMemory = 0.0
-        for s in 0...i {
-            let cs = c(i, s), rs = r(i, s), w = weight(s, i)
-            sigma[s] = DMFTEquations.sigma(model, C: cs, R: rs)
-            vertex[s] = DMFTEquations.vertex(model, C: cs)
-            muIntegral += w * DMFTEquations.multiplierIntegrand(model, C: cs, R: rs)
-            energyIntegral += w * DMFTEquations.energyIntegrand(model, C: cs, R: rs)
-            mMemory += w * sigma[s] * m[s]
+        var xiAtStart = 0.0
+        if let weighted {
+            for s in 0...i {
+                let cs = c(i, s), rs = r(i, s), w = weight(s, i)
+                let k = weighted.noise(cs, row: i, node: s)
+                sigma[s] = k.xi2 * rs
+                vertex[s] = k.xi1
+                muIntegral += w * rs * (k.xi1 + k.xi2 * cs)
+                energyIntegral += w * k.xi1 * rs
+                mMemory += w * sigma[s] * m[s]
+                if s == 0 { xiAtStart = k.xi }
+            }
+        } else {
+            for s in 0...i {
+                let cs = c(i, s), rs = r(i, s), w = weight(s, i)
+                sigma[s] = DMFTEquations.sigma(model, C: cs, R: rs)
+                vertex[s] = DMFTEquations.vertex(model, C: cs)
+                muIntegral += w * DMFTEquations.multiplierIntegrand(model, C: cs, R: rs)
+                energyIntegral += w * DMFTEquations.energyIntegrand(model, C: cs, R: rs)
+                mMemory += w * sigma[s] * m[s]
+            }
+            if inverseInitialTemperature != 0 { xiAtStart = model.noise(c(i, 0)) }
         }
         let mi = m[i]
-        let force = model.v1(mi)
-        let mu = DMFTEquations.mu(temperature: problem.temperature, m: mi, signalForce: force,
+        let (potential, force) = signal(m: mi, row: i)
+        quenchVertex = vertex[0]
+        // Start from equilibrium at T′ (REFERENCE §2): + ξ′(C(t,0))C(t,0)/T′ in μ, − ξ(C(t,0))/T′ in e.
+        muIntegral += inverseInitialTemperature * quenchVertex * c(i, 0)
+        energyIntegral += inverseInitialTemperature * xiAtStart
+        let mu = DMFTEquations.mu(temperature: temperatures[i], m: mi, signalForce: force,
                                   integral: muIntegral)
-        return (mu, DMFTEquations.energy(model, m: mi, integral: energyIntegral),
+        return (mu, -potential - energyIntegral,
                 DMFTEquations.dm(mu: mu, m: mi, signalForce: force, memory: mMemory))
+    }
+
+    /// (V_t(m), V′_t(m)) on row i: the model's V, or its weighted form under a protocol.
+    @inline(__always)
+    private func signal(m value: Double, row i: Int) -> (Double, Double) {
+        if let weighted { let v = weighted.signal(value, row: i); return (v.v, v.v1) }
+        return (model.signal(value), model.v1(value))
     }
 
     /// The O(i²) part: the memory integrals on row i by BLAS, assembled into dC[0...i] = ∂tC(t_i,t_j)
@@ -237,10 +276,12 @@ final class UniformGridState {
                 }
             }
         }}}}}
-        let force = model.v1(m[i])
+        let force = signal(m: m[i], row: i).1
+        let quench = inverseInitialTemperature * quenchVertex
         for j in 0...i {
+            // The start from equilibrium adds ξ′(C(t,0)) C(t′,0)/T′ (REFERENCE §2).
             dC[j] = DMFTEquations.dC(mu: mu, C: c(i, j), signalForce: force, mEarlier: m[j],
-                                     memoryC: dC[j], memoryR: 0)
+                                     memoryC: dC[j], memoryR: quench * c(j, 0))
             dR[j] = DMFTEquations.dR(mu: mu, R: r(i, j), memory: dR[j])
         }
     }
@@ -259,7 +300,7 @@ final class UniformGridState {
                 let cRow = interpolateRowAtHalf(i) { self.c(i, $0) }
                 let rRow = interpolateRowAtHalf(i) { self.r(i, $0) }
                 let cCorner = 0.5 * c(1, 0) + 0.5 * c(1, 1) - 0.125 * c(2, 0) + 0.25 * c(2, 1) - 0.125 * c(2, 2)
-                let gHalf = DMFTEquations.sigma(model, C: cRow, R: rRow) * cCorner
+                let gHalf = kernelsAtHalfStep(row: i, C: cRow).xi2 * rRow * cCorner
                 total += h * (1.0 / 6 - 1) * (g(0) + g(1)) + 4 * h / 6 * gHalf
             } else {
                 total -= 0.5 * h * (g(0) + g(1))
@@ -275,6 +316,13 @@ final class UniformGridState {
             for k in 0..<3 { total += h * GregoryQuadrature.endCorrections[k] * (g(j + k) + g(i - k)) }
         }
         return total
+    }
+
+    /// (ξ′, ξ″) of the kernel between t_i and s = h/2.
+    @inline(__always)
+    private func kernelsAtHalfStep(row i: Int, C q: Double) -> (xi1: Double, xi2: Double) {
+        if let weighted { let k = weighted.noise(q, row: i, node: -1); return (k.xi1, k.xi2) }
+        return (model.xi1(q), model.xi2(q))
     }
 
     /// f(t_i, h/2) from f(t_i, 0…3) on row i (cubic; quadratic when i = 2).
@@ -294,7 +342,7 @@ final class UniformGridState {
             ? 0.3125 * c(i, 0) + 0.9375 * c(i, 1) - 0.3125 * c(i, 2) + 0.0625 * c(i, 3)
             : 0.375 * c(i, 0) + 0.75 * c(i, 1) - 0.125 * c(i, 2)
         let rHalf = 0.5 * r(1, 0) + 0.5 * r(1, 1) - 0.125 * r(2, 0) + 0.25 * r(2, 1) - 0.125 * r(2, 2)
-        let gHalf = DMFTEquations.vertex(model, C: cHalf) * rHalf
+        let gHalf = kernelsAtHalfStep(row: i, C: cHalf).xi1 * rHalf
         return h / 6 * (vertex[0] * r(1, 0) + 4 * gHalf + vertex[1] * r(1, 1))
     }
 
@@ -323,7 +371,8 @@ final class UniformGridState {
         for pass in 0..<evaluations {
             rightHandSides(row: k, mu: local.mu)
             if pass > 0 { break }  // PECE: the second evaluation is on the corrected row
-            let predicted = (mu: local.mu, m: m[k], force: model.v1(m[k]))
+            let predicted = (mu: local.mu, m: m[k], force: signal(m: m[k], row: k).1,
+                             quench: inverseInitialTemperature * quenchVertex)
             for j in 0...i { predictedC[j] = newC[j]; predictedR[j] = newR[j] }
             // The corrector treats the local term −μ y of the new row implicitly (with the predicted
             // μ): the predicted right-hand side then enters only through terms that depend on the new
@@ -349,10 +398,11 @@ final class UniformGridState {
                 // on it with weight 1, and the newest columns' predictors are only O(h²)–O(h³)
                 // accurate: refresh those terms with the corrected values so that no low-order
                 // predictor error enters the next steps.
-                let force = model.v1(m[k])
+                let force = signal(m: m[k], row: k).1
+                let quench = inverseInitialTemperature * quenchVertex
                 for j in 0...i {
                     dC[j] += -local.mu * c(k, j) + predicted.mu * predictedC[j]
-                        + (force - predicted.force) * m[j]
+                        + (force - predicted.force) * m[j] + (quench - predicted.quench) * c(j, 0)
                     dR[j] += -local.mu * r(k, j) + predicted.mu * predictedR[j]
                 }
             }
