@@ -20,9 +20,10 @@ public enum Aging {
         public var collapseFloor = 0.02
         /// The last `energyDecades` decades of the run are fitted by e∞ + A t^(−α).
         public var energyDecades = 1.5
-        /// Verdict "no aging" needs the τ-collapse spread of the two latest curves below this …
-        public var stationarityTolerance = 1e-2
-        /// … and |X − 1| below this (X from the latest waiting time).
+        /// Verdict: the fitted collapse exponent μ of h(t) = exp(t^(1−μ)/(1−μ)) is compared with this
+        /// midpoint between stationary dynamics (μ = 0) and simple aging (μ = 1) …
+        public var agingExponentThreshold = 0.5
+        /// … and |X − 1| (X at the latest waiting time) with this. Both must agree for a verdict.
         public var fdtTolerance = 0.1
 
         public init(waitingTimes: [Double]? = nil) { self.waitingTimes = waitingTimes }
@@ -334,13 +335,19 @@ public enum Aging {
         let ceiling = violated ? fdt.last!.q : 1
         let collapse = fitCollapse(solution, waitingTimes: tws, floor: settings.collapseFloor, ceiling: ceiling,
                                    tauMin: settings.tauMin)
-        let lastPair = collapse.stationaryPairs.last ?? .nan
-        let stationary = lastPair.isFinite && lastPair <= settings.stationarityTolerance
-        let fdtHolds = fdt.last.map { abs($0.X - 1) <= settings.fdtTolerance } ?? false
+        // A run that is still equilibrating (t_w < τ_α) is not stationary yet, so "collapse in τ
+        // within a tolerance" would call it aging; which h(t) collapses best is the robust question.
+        let agingCollapse = collapse.mu > settings.agingExponentThreshold
         let verdict: Verdict
-        if stationary && fdtHolds { verdict = .noAging }
-        else if !stationary && (violated || solution.temperature == 0) { verdict = .aging }
-        else { verdict = .inconclusive }
+        if solution.temperature == 0 {
+            verdict = agingCollapse ? .aging : .inconclusive
+        } else if let last = fdt.last {
+            if !agingCollapse && abs(last.X - 1) <= settings.fdtTolerance { verdict = .noAging }
+            else if agingCollapse && violated { verdict = .aging }
+            else { verdict = .inconclusive }
+        } else {
+            verdict = .inconclusive
+        }
         let energy = try? fitEnergyRelaxation(solution, decades: settings.energyDecades)
         return Report(waitingTimes: tws, curves: cs, fdt: fdt, collapse: collapse,
                       diffusion: tws.map { diffusionConstant(solution, tw: $0) }, energy: energy, verdict: verdict)
