@@ -225,7 +225,12 @@ enum AgingOutput {
             var s = String(format: "Energy fit over t in [%.3g, %.3g]: e_inf = %.6f ± %.1e, A = %.4f ± %.1e, alpha = %.4f ± %.1e (rms %.1e)",
                            e.tRange.lowerBound, e.tRange.upperBound, e.eInfinity, e.sigmaEInfinity, e.amplitude,
                            e.sigmaAmplitude, e.exponent, e.sigmaExponent, e.rms)
-            if let ck { s += String(format: "; CK E_inf = %.6f", ck.energy) }
+            if let ck { s += String(format: "; CK E_inf = %.6f%@", ck.energy, solution.model.hasSignal ? " (m = 0 branch)" : "") }
+            if solution.model.hasSignal, solution.temperature == 0,
+               let fp = Asymptotics.gradientFlowFixedPoints(solution.model).first(where: { !$0.isThreshold }) {
+                s += String(format: "; GF fixed point e = %.6f (m = %.6f; measured m(end) = %.6f)", fp.energy, fp.m,
+                            solution.series.m.last ?? .nan)
+            }
             lines.append(s + ".")
         }
         lines.append("Written to \(directory)/aging.")

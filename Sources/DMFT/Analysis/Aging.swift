@@ -25,6 +25,9 @@ public enum Aging {
         public var agingExponentThreshold = 0.5
         /// … and |X − 1| (X at the latest waiting time) with this. Both must agree for a verdict.
         public var fdtTolerance = 0.1
+        /// If the two latest curves coincide in τ to this RMS, the dynamics has stopped or is
+        /// stationary (e.g. gradient flow converging to an isolated minimum): no aging, whatever μ.
+        public var stationarityTolerance = 1e-3
 
         public init(waitingTimes: [Double]? = nil) { self.waitingTimes = waitingTimes }
     }
@@ -338,8 +341,11 @@ public enum Aging {
         // A run that is still equilibrating (t_w < τ_α) is not stationary yet, so "collapse in τ
         // within a tolerance" would call it aging; which h(t) collapses best is the robust question.
         let agingCollapse = collapse.mu > settings.agingExponentThreshold
+        let latestPair = collapse.stationaryPairs.last ?? .nan
         let verdict: Verdict
-        if solution.temperature == 0 {
+        if latestPair.isFinite && latestPair <= settings.stationarityTolerance {
+            verdict = .noAging
+        } else if solution.temperature == 0 {
             verdict = agingCollapse ? .aging : .inconclusive
         } else if let last = fdt.last {
             if !agingCollapse && abs(last.X - 1) <= settings.fdtTolerance { verdict = .noAging }
