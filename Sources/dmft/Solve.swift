@@ -66,6 +66,10 @@ struct Solve: ParsableCommand {
         let problem = try DynamicsProblem(model: model, temperature: temperature,
                                           m0: m0 ?? (drive.initialTemperature == nil ? modelOptions.defaultM0(for: model) : 0),
                                           tmax: tmax, drive: drive)
+        if let tp = drive.initialTemperature, tp.isFinite,
+           let td = Asymptotics.dynamicalTransition(model)?.temperature, tp < td, !quiet {
+            Terminal.info(String(format: "solve: note: T' = %g is below T_d = %.6f. The equations treat the start as a quiet-planted equilibrium configuration (the replica-symmetric measure of the planted model); this is the Gibbs measure only above the Kauzmann temperature.", tp, td))
+        }
         var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         try solver.validate(for: problem)
         let outURL = URL(fileURLWithPath: out)

@@ -4,26 +4,22 @@ import DMFT
 
 /// Aging analysis on DMFT solutions, and the gradient-flow fixed point against the dynamics.
 @Suite struct AgingTests {
-    /// Spiked matrix-tensor p = 3, Δp = 1, 1/Δ2 = 2.5, gradient flow from m₀ = 0.1: m(t) is flat to
-    /// 1e-12 from t ≈ 50, so the remaining gap to the fixed point is the O(dt²) discretisation error.
-    /// Measured: m(60) − m* = 6.1e-4 at dt = 0.05 and 1.5e-4 at dt = 0.025 (ratio 4: second order);
-    /// the Richardson extrapolation lands on m* to ~1e-6.
+    /// Spiked matrix-tensor p = 3, Δp = 1, 1/Δ2 = 2.5, gradient flow from m₀ = 0.1: the flow settles
+    /// by t ≈ 30, so the remaining gap to the analytic fixed point is the O(dt³) discretisation error
+    /// (7.6e-6 in m at dt = 0.0125); Richardson extrapolation of dt = 0.025, 0.0125 removes it.
     @Test func gradientFlowReachesAnalyticFixedPointOfSpikedMatrixTensor() throws {
         let model = try Model.spikedMatrixTensor(p: 3, delta2: 0.4, deltap: 1)
         let fp = try #require(Asymptotics.gradientFlowFixedPoints(model).first { !$0.isThreshold })
-        let problem = try DynamicsProblem(model: model, temperature: 0, m0: 0.1, tmax: 60)
-        let coarse = try UniformGridSolver(dt: 0.05).solve(problem)
-        let fine = try UniformGridSolver(dt: 0.025).solve(problem)
-        let mCoarse = coarse.series.m.last!, mFine = fine.series.m.last!
-        #expect(abs(mCoarse - fp.m) < 1e-3)
-        let mExtrapolated = (4 * mFine - mCoarse) / 3
-        #expect(abs(mExtrapolated - fp.m) < 2e-5)
-        let eExtrapolated = (4 * fine.series.energy.last! - coarse.series.energy.last!) / 3
-        #expect(abs(eExtrapolated - fp.energy) < 2e-5)
-        let muExtrapolated = (4 * fine.series.mu.last! - coarse.series.mu.last!) / 3
-        #expect(abs(muExtrapolated - fp.mu) < 1e-4)
+        let problem = try DynamicsProblem(model: model, temperature: 0, m0: 0.1, tmax: 30)
+        let coarse = try UniformGridSolver(dt: 0.025).solve(problem)
+        let fine = try UniformGridSolver(dt: 0.0125).solve(problem)
+        #expect(abs(coarse.series.m.last! - fp.m) < 1e-4)
+        let x = Extrapolation.richardson(fine: fine.series, coarse: coarse.series, order: 3)
+        #expect(abs(x.m.last! - fp.m) < 5e-6)
+        #expect(abs(x.energy.last! - fp.energy) < 5e-6)
+        #expect(abs(x.mu.last! - fp.mu) < 5e-6)
         // The flow stops at an isolated minimum (μ above the threshold edge), not at marginal states.
-        #expect(muExtrapolated > Asymptotics.thresholdMu(model) + 0.1)
+        #expect(x.mu.last! > Asymptotics.thresholdMu(model) + 0.1)
     }
 
     @Test func energyFitRecoversSyntheticPowerLaw() throws {
