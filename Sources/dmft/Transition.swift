@@ -1,0 +1,4 @@
+import ArgumentParser
+struct Transition: ParsableCommand {
+    func run() throws {}
+}
