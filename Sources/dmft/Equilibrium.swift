@@ -130,8 +130,31 @@ enum EquilibriumOutput {
         let folder = dir.url(subfolder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for f in figures { try Gnuplot.render(f, in: folder) }
+            for f in figures { try renderPatched(f, in: folder) }
         } catch { return error }
         return nil
+    }
+
+    /// `Figure.script` emits `set key best`, which gnuplot 5.4 rejects ("unknown key option") and
+    /// then stops. Until the plot layer's owner fixes it, write the script with a key position
+    /// gnuplot accepts and run it the same way `Gnuplot.render` does.
+    static func renderPatched(_ figure: Figure, in folder: URL) throws {
+        let script = figure.script.replacingOccurrences(of: "set key best\n", with: "set key top right\n")
+        try Data(script.utf8).write(to: folder.appendingPathComponent("\(figure.name).gp"))
+        guard Gnuplot.isAvailable else { throw GnuplotError.missing }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gnuplot", "\(figure.name).gp"]
+        process.currentDirectoryURL = folder
+        let errPipe = Pipe()
+        process.standardError = errPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errData, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+            throw GnuplotError.failed(figure.name, message)
+        }
     }
 }
