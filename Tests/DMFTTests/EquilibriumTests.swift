@@ -72,7 +72,7 @@ func uniformTrapezoidCorrelation(model: Model, temperature T: Double, tmax: Doub
         for (k, c) in reference.enumerated() where k % 50 == 0 && k > 0 {
             worst = max(worst, abs(solution.correlation(at: Double(k) * 2 * h) - c))
         }
-        #expect(worst < 1e-5, "max |C − C_ref| on τ ≤ 20 = \(worst)")
+        #expect(worst < 1e-6, "max |C − C_ref| on τ ≤ 20 = \(worst)")
     }
 
     @Test func pureThreeSpinDynamicalTransitionMatchesClosedForm() throws {

@@ -42,6 +42,8 @@ public struct EquilibriumSolution: Sendable {
     /// Number of grid doublings performed.
     public let doublings: Int
     public let wallSeconds: Double
+    /// Wall time of the doublings alone (after the first block), for scaling measurements.
+    public let doublingWallSeconds: Double
 
     public var temperature: Double { problem.temperature }
     /// Integrated response χ(τ) = (1 − C(τ))/T (FDT).
