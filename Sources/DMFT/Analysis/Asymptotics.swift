@@ -37,7 +37,20 @@ public enum Asymptotics {
         if a.count > 1, a[1] > 0 { return [] }
         let lower = 1e-9, upper = 1 - 1e-12
         var out: [DynamicalTransition] = []
-        for q in AsymptoticsRoots.localMaxima(in: lower, upper, { plateauTemperatureSquared(model, $0) }) {
+        // A golden-section maximum is only accurate to ~√ε; refine each on the sign change of
+        // d/dq [ξ′(q)(1−q)/q] ∝ ξ″(q) q(1−q) − ξ′(q), which bisection resolves to rounding.
+        let slope = { (q: Double) in model.xi2(q) * q * (1 - q) - model.xi1(q) }
+        let maxima = AsymptoticsRoots.localMaxima(in: lower, upper, { plateauTemperatureSquared(model, $0) })
+            .map { q0 -> Double in
+                var lo = max(lower, q0 - 1e-4), hi = min(upper, q0 + 1e-4)
+                guard slope(lo) > 0, slope(hi) < 0 else { return q0 }
+                for _ in 0..<200 where hi - lo > 4 * Double.ulpOfOne * hi {
+                    let mid = 0.5 * (lo + hi)
+                    if slope(mid) > 0 { lo = mid } else { hi = mid }
+                }
+                return 0.5 * (lo + hi)
+            }
+        for q in maxima {
             let t2 = plateauTemperatureSquared(model, q)
             out.append(DynamicalTransition(temperature: sqrt(t2), plateau: q,
                                            exponentParameter: model.xi3(q) * pow(1 - q, 3) / (2 * t2),
