@@ -132,8 +132,10 @@ func binomial(_ n: Int, _ k: Int) -> Int {
     if k == 0 { return 1 }
     if k == 1 { return n }
     if k == 2 { return n * (n - 1) / 2 }
+    let kk = min(k, n - k)
+    if kk == 0 { return 1 }
     var result = 1
-    for j in 1...min(k, n - k) { result = result * (n - min(k, n - k) + j) / j }
+    for j in 1...kk { result = result * (n - kk + j) / j }
     return result
 }
 
