@@ -13,7 +13,8 @@ struct DMFTCommand: ParsableCommand {
         and analyses the solutions. Conventions: ../shared/REFERENCE.md and equations/.
         """,
         version: dmftVersion,
-        subcommands: [Solve.self, Plot.self, Bench.self]
+        subcommands: [Solve.self, Plot.self, Bench.self,
+                      Simulate.self]
     )
 
     /// Every error becomes one line on stderr and a non-zero exit; help and version print as usual.

@@ -268,3 +268,4 @@ public struct SimulationResult: Sendable {
 
     public var gflopsPerSecond: Double { wallSeconds > 0 ? flops / wallSeconds / 1e9 : .nan }
 }
+
