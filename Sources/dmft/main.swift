@@ -14,7 +14,7 @@ struct DMFTCommand: ParsableCommand {
         """,
         version: dmftVersion,
         subcommands: [Solve.self, Plot.self, Bench.self,
-                      Simulate.self, Compare.self]
+                      Simulate.self, Compare.self, Amp.self]
     )
 
     /// Every error becomes one line on stderr and a non-zero exit; help and version print as usual.
