@@ -16,8 +16,8 @@ import DMFT
     }
 
     @Test func sampledNoiseHasCovarianceNXiOfOverlap() throws {
-        // Mixed ξ with degrees 1, 2, 3 so that every multiplicity pattern of the indices occurs.
-        let model = try Model.mixed(noise: [(1, 0.2), (2, 0.5), (3, 0.7)])
+        // Degrees 1–4: every multiplicity pattern, the direct loops (2, 3) and the general one (1, 4).
+        let model = try Model.mixed(noise: [(1, 0.2), (2, 0.5), (3, 0.7), (4, 0.4)])
         let n = 7, q = 0.6, draws = 20000
         let (x, y) = Self.pair(size: n, overlap: q)
         var force = [Double](repeating: 0, count: n)

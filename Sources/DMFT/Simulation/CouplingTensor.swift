@@ -36,10 +36,20 @@ public struct CouplingTensor: Sendable {
         let r = k - 1
         columns = binomial(n + r - 1, r)
         matrix = [Double](repeating: 0, count: n * columns)
+        let sigma2 = a / pow(Double(n), Double(k - 1))
+        // Degrees 2 and 3 (every preset) have direct loops; they draw in the same order and place
+        // the same values as the general loop below, which is 3–4× slower.
+        if k == 2 {
+            CouplingTensor.fillDegree2(&matrix, size: n, sigma2: sigma2, random: &random)
+            return
+        }
+        if k == 3 {
+            CouplingTensor.fillDegree3(&matrix, size: n, columns: columns, sigma2: sigma2, random: &random)
+            return
+        }
         let binom = BinomialTable(maxN: n + k, maxK: k)
         var factorial = [1.0]
         for j in 1...max(k, 1) { factorial.append(factorial[j - 1] * Double(j)) }
-        let sigma2 = a / pow(Double(n), Double(k - 1))
         var s = [Int](repeating: 0, count: k)
         var c = [Int](repeating: 0, count: r)
         // Every sorted k-multiset s once, in lexicographic order.
@@ -71,6 +81,50 @@ public struct CouplingTensor: Sendable {
             if p < 0 { break outer }
             s[p] += 1
             for l in (p + 1)..<k { s[l] = s[p] }
+        }
+    }
+
+    /// P_{ij} = 2 S_{ij}: Var S_{ij} = σ²/2 off the diagonal, σ² on it.
+    static func fillDegree2(_ p: inout [Double], size n: Int, sigma2: Double, random: inout SampleRandom) {
+        let off = (sigma2 / 2).squareRoot(), diag = sigma2.squareRoot()
+        for i in 0..<n {
+            p[i * n + i] = 2 * diag * random.normal()
+            for j in (i + 1)..<max(i + 1, n) {
+                let g = 2 * off * random.normal()
+                p[i * n + j] = g
+                p[j * n + i] = g
+            }
+        }
+    }
+
+    /// P_{i,(j≤l)} = 3·n(j,l)·S_{ijl}, column rank(j ≤ l) = j + l(l+1)/2; sorted s = (i ≤ j ≤ l).
+    static func fillDegree3(_ p: inout [Double], size n: Int, columns: Int, sigma2: Double,
+                            random: inout SampleRandom) {
+        let sd1 = (sigma2 / 6).squareRoot(), sd2 = (sigma2 / 3).squareRoot(), sd3 = sigma2.squareRoot()
+        @inline(__always) func col(_ j: Int, _ l: Int) -> Int { j + l * (l + 1) / 2 }
+        p.withUnsafeMutableBufferPointer { m in
+            for i in 0..<n {
+                for j in i..<n {
+                    for l in j..<n {
+                        if i < j && j < l {
+                            let g = 6 * sd1 * random.normal()
+                            m[i * columns + col(j, l)] = g
+                            m[j * columns + col(i, l)] = g
+                            m[l * columns + col(i, j)] = g
+                        } else if i == j && j < l {
+                            let g = sd2 * random.normal()
+                            m[i * columns + col(i, l)] = 6 * g
+                            m[l * columns + col(i, i)] = 3 * g
+                        } else if i < j && j == l {
+                            let g = sd2 * random.normal()
+                            m[i * columns + col(j, j)] = 3 * g
+                            m[j * columns + col(i, j)] = 6 * g
+                        } else {
+                            m[i * columns + col(i, i)] = 3 * sd3 * random.normal()
+                        }
+                    }
+                }
+            }
         }
     }
 
