@@ -25,7 +25,7 @@ import DMFT
         // m0 = 0.2: the DMFT overlap leaves the unstable region by t ≈ 1, so short runs see the escape.
         let problem = try DynamicsProblem(model: model, temperature: 0, m0: 0.2, tmax: 2)
         let dmft = try UniformGridSolver(dt: 0.025).solve(problem)
-        let runs = try [(64, 64), (128, 40), (256, 16)].map { n, samples in
+        let runs = try [(64, 128), (128, 64), (256, 32)].map { n, samples in
             try LangevinSimulation(size: n, samples: samples, dt: 0.025, recordEvery: 0.25, seed: 17).run(problem)
         }
         for t in [0.5, 1.0, 2.0] {
@@ -40,7 +40,7 @@ import DMFT
 
     @Test func ampOverlapFollowsStateEvolutionAtN256() throws {
         let model = try Model.spikedMatrixTensor(p: 3, delta2: 0.4, deltap: 1)
-        let amp = AMPRun(size: 256, samples: 16, iterations: 12, initialOverlap: 0.3, seed: 5)
+        let amp = AMPRun(size: 256, samples: 32, iterations: 12, initialOverlap: 0.3, seed: 5)
         let r = try amp.run(model: model)
         for t in 0...12 {
             let prediction = r.stateEvolution[t].squareRoot()
