@@ -30,11 +30,14 @@ struct Compare: ParsableCommand {
         let table: CSVTable
         let json: [String: Any]
 
+        /// Mean and standard error of `column` at time t, linear between recorded rows (clamped).
         func value(_ column: String, at t: Double) -> (Double, Double) {
             let ts = table.column("t")!
             let ys = table.column(column)!, es = table.column(column + "_err")!
-            let series = TimeSeries(t: ts, m: ys, energy: es, mu: es)
-            return (series.interpolate(\.m, at: t), series.interpolate(\.energy, at: t))
+            guard ts.count > 1 else { return (ys[0], es[0]) }
+            let k = Grid.cell(containing: t, in: ts)
+            let w = min(1, max(0, (t - ts[k]) / (ts[k + 1] - ts[k])))
+            return (ys[k] + w * (ys[k + 1] - ys[k]), es[k] + w * (es[k + 1] - es[k]))
         }
     }
 
@@ -164,7 +167,7 @@ struct Compare: ParsableCommand {
             }
             list.append(f)
 
-            var e = Figure(name: "extrapolation_\(name)", title: "\(label) against 1/N; lines: y_inf + b/N; stars: DMFT",
+            var e = Figure(name: "extrapolation_\(name)", title: "\(label) against 1/N; lines: y∞ + b/N; stars: DMFT",
                            xlabel: "1/N", ylabel: label)
             e.xrange = "[0:*]"
             let c = 3 + 2 * j
