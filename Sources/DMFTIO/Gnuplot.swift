@@ -82,6 +82,16 @@ public enum Gnuplot {
         return nil
     }
 
+    /// Writes every figure's script into `folder` and renders them all; returns the first rendering
+    /// error instead of throwing, so that a missing gnuplot never loses the numerical results.
+    public static func renderAll(_ figures: [Figure], in folder: URL) -> Error? {
+        var first: Error?
+        for f in figures {
+            do { try render(f, in: folder) } catch { if first == nil { first = error } }
+        }
+        return first
+    }
+
     /// Writes `figure.name`.gp into `folder` and runs gnuplot there. The data files must already be
     /// in `folder`. Throws with gnuplot's own message if rendering fails.
     public static func render(_ figure: Figure, in folder: URL) throws {

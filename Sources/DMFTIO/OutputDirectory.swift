@@ -132,3 +132,13 @@ public enum JSON {
         return object
     }
 }
+
+extension OutputDirectory {
+    /// Renders figures (their data must already be staged), commits the directory, then reports
+    /// a rendering failure: the data and scripts are kept either way.
+    public func commit(rendering figures: [Figure]) throws {
+        let renderError = Gnuplot.renderAll(figures, in: staging)
+        try commit()
+        if let renderError { throw renderError }
+    }
+}

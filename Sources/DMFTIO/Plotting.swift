@@ -37,15 +37,7 @@ public enum Plotting {
         }
         try figures.write(CSVTable(header: ["index", "t_w", "tau", "C"], rows: rows), to: "correlation.csv")
         list.append(correlation)
-        for f in list {
-            try figures.write(f.script, to: "\(f.name).gp")
-        }
-        var renderError: Error?
-        for f in list {
-            do { try Gnuplot.render(f, in: figures.staging) } catch { renderError = error; break }
-        }
-        try figures.commit()
-        if let renderError { throw renderError }
+        try figures.commit(rendering: list)
     }
 
     public static func defaultWaitingTimes(tEnd: Double) -> [Double] {

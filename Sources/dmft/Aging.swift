@@ -50,12 +50,7 @@ struct AgingCommand: ParsableCommand {
         let report = try Aging.analyse(solution, settings: settings)
         let out = try OutputDirectory(dirURL.appendingPathComponent("aging"))
         let figures = try AgingOutput.write(report, solution: solution, to: out)
-        var renderError: Error?
-        if !noFigures {
-            for f in figures {
-                do { try AgingOutput.render(f, in: out.staging) } catch { renderError = error; break }
-            }
-        }
+        let renderError = noFigures ? nil : Gnuplot.renderAll(figures, in: out.staging)
         try out.commit()
         print(AgingOutput.summary(report, solution: solution, directory: directory))
         if let renderError { Terminal.error("\(renderError)") }
@@ -64,28 +59,6 @@ struct AgingCommand: ParsableCommand {
 
 /// Files, figures and the printed summary of `dmft aging` (no numerics: DMFT/Analysis/Aging.swift).
 enum AgingOutput {
-    /// `Gnuplot.render` writes `set key best`, which gnuplot 5.4 rejects ("unknown key option"), so
-    /// every figure fails there. Until the plot layer is fixed, render a script with a legal key
-    /// position through the same layer: the figure's series are unchanged, only the key line is.
-    static func render(_ figure: Figure, in folder: URL) throws {
-        let script = figure.script.replacingOccurrences(of: "set key best\n", with: "set key default\n")
-        try Data(script.utf8).write(to: folder.appendingPathComponent("\(figure.name).gp"))
-        guard Gnuplot.isAvailable else { throw GnuplotError.missing }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gnuplot", "\(figure.name).gp"]
-        process.currentDirectoryURL = folder
-        let errPipe = Pipe()
-        process.standardError = errPipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errData, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-            throw GnuplotError.failed(figure.name, message)
-        }
-    }
 
     static func select(_ tw: Double, _ column: String) -> String {
         "(abs($1-\(tw))<=1e-9*(\(tw)+1) ? \(column) : 1/0)"
@@ -166,7 +139,6 @@ enum AgingOutput {
             list.append(fE)
         }
         try out.writeJSON(json(r, solution: solution), to: "aging.json")
-        for f in list { try out.write(f.script.replacingOccurrences(of: "set key best\n", with: "set key default\n"), to: "\(f.name).gp") }
         return list
     }
 

@@ -130,9 +130,8 @@ enum EquilibriumOutput {
         let folder = dir.url(subfolder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for f in figures { try Gnuplot.render(f, in: folder) }
         } catch { return error }
-        return nil
+        return Gnuplot.renderAll(figures, in: folder)
     }
 
 }
