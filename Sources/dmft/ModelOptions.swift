@@ -24,6 +24,24 @@ struct ModelOptions: ParsableArguments {
                                valueName: "k:b,..."))
     var signal: String?
 
+    /// The model with some parameters replaced (scans and phase diagrams): keys `delta2`, `deltap`,
+    /// `inv-delta2`, `inv-deltap`; other keys (temperature, m0) are not model parameters and are ignored.
+    func makeModel(overrides: [String: Double]) throws -> Model {
+        var copy = self
+        for (key, value) in overrides {
+            switch key {
+            case "delta2": copy.delta2 = value
+            case "deltap": copy.deltap = value
+            case "inv-delta2": copy.delta2 = 1 / value
+            case "inv-deltap": copy.deltap = 1 / value
+            default: break
+            }
+        }
+        return try copy.makeModel()
+    }
+
+    static let scannable = ["delta2", "deltap", "inv-delta2", "inv-deltap", "temperature", "m0"]
+
     func makeModel() throws -> Model {
         switch model {
         case "pspin":

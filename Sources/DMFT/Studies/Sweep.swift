@@ -81,7 +81,9 @@ public enum Sweep {
         var tmax = settings.tmax
         let start = Date()
         while true {
-            let problem = try DynamicsProblem(model: m, temperature: settings.temperature, m0: settings.m0, tmax: tmax)
+            // A point may set its own temperature or m0 (a scan along T, say).
+            let problem = try DynamicsProblem(model: m, temperature: point.parameters["temperature"] ?? settings.temperature,
+                                              m0: point.parameters["m0"] ?? settings.m0, tmax: tmax)
             let solution = try UniformGridSolver(dt: settings.dt, threads: 1).solve(problem)
             let crossing = Crossings.firstPassage(t: solution.series.t, y: solution.series.m, level: settings.level)
             if crossing != nil || tmax >= settings.tmaxCap || !solution.status.isComplete {
