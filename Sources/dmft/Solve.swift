@@ -101,6 +101,10 @@ struct Solve: ParsableCommand {
         if !drive.isTrivial {
             extra["protocol"] = ProtocolOptions.json(drive)
         }
+        if model.hasSignal {
+            extra["crossings"] = CrossingsCommand.json(try CrossingsCommand.analyse(
+                solution.series, model: model, temperature: temperature, levels: "0.1,0.5,0.9", relative: false, epsilon: 1e-2))
+        }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(drive, solution: solution))
         try dir.commit()

@@ -15,7 +15,7 @@ struct DMFTCommand: ParsableCommand {
         version: dmftVersion,
         subcommands: [Solve.self, Plot.self, Bench.self, Equilibrium.self, Transition.self,
                       AsymptoticsCommand.self, AgingCommand.self, Simulate.self, Amp.self, Compare.self,
-                      Threshold.self, PhaseDiagram.self, Merge.self]
+                      CrossingsCommand.self, Threshold.self, PhaseDiagram.self, Merge.self]
     )
 
     /// Every error becomes one line on stderr and a non-zero exit; help and version print as usual.
