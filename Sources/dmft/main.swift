@@ -13,7 +13,7 @@ struct DMFTCommand: ParsableCommand {
         and analyses the solutions. Conventions: ../shared/REFERENCE.md and equations/.
         """,
         version: dmftVersion,
-        subcommands: [Solve.self, Plot.self, Bench.self,
+        subcommands: [Solve.self, Resume.self, Plot.self, Bench.self,
                       AsymptoticsCommand.self, AgingCommand.self]
     )
 

@@ -17,6 +17,20 @@ import DMFT
         return (de, dm, dc)
     }
 
+    @Test func exploreLong() throws {
+        for T in [0.0, 0.5] {
+            let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: T, tmax: 1e5)
+            for n in [256, 512] {
+                let start = Date()
+                let sol = try CoarseningGridSolver(window: n, h0: 0.01).solve(problem)
+                let s = sol.series
+                var line = "T=\(T) N=\(n) \(Date().timeIntervalSince(start))s status=\(sol.status.label): "
+                for t in [1.0, 10, 100, 1000, 1e4, 1e5] { line += String(format: " e(%g)=%.7f", t, s.interpolate(\.energy, at: t)) }
+                print(line)
+            }
+        }
+    }
+
     @Test func explore() throws {
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 20)
         let ref = try UniformGridSolver(dt: 0.01).solve(problem)

@@ -36,6 +36,15 @@ public struct CoarseningGridState: Sendable, Equatable {
     /// Wall seconds spent so far (over all sessions of a resumed run).
     public var wallSeconds: Double
 
+    public init(window: Int, rows: Int, h: Double, halvings: Int, C: [Double], X: [Double], CB: [Double],
+                XB: [Double], S1: [Double], S2: [Double], SM: [Double], m: [Double], mBar: [Double],
+                mSlope0: Double, series: TimeSeries, tracked: [TrackedColumn], wallSeconds: Double) {
+        self.window = window; self.rows = rows; self.h = h; self.halvings = halvings
+        self.C = C; self.X = X; self.CB = CB; self.XB = XB; self.S1 = S1; self.S2 = S2; self.SM = SM
+        self.m = m; self.mBar = mBar; self.mSlope0 = mSlope0; self.series = series
+        self.tracked = tracked; self.wallSeconds = wallSeconds
+    }
+
     @inline(__always) public func index(_ r: Int, _ c: Int) -> Int { r * window + c }
     /// The time of grid row r.
     public func time(_ r: Int) -> Double { Double(r) * h }
