@@ -55,6 +55,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
     var h0: Double = 0.01
 
+    @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05.")
+    var bandCells: Int = 3
+
     @Option(help: ArgumentHelp("Adaptive grid: waiting times t_w whose C(t,t_w) and χ(t,t_w) are followed to tmax and written to aging.csv (t_w,t,C,chi).", valueName: "t1,t2,..."))
     var waitingTimes: String?
 
@@ -92,7 +95,7 @@ struct Solve: ParsableCommand {
             throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got '\(grid)'")
         }
         if grid == "adaptive" {
-            let solver = CoarseningGridSolver(window: window, h0: h0,
+            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells,
                                               waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
             try solver.validate(for: problem)
             if let every = checkpointEvery, !(every.isFinite && every > 0) {
