@@ -267,6 +267,16 @@ final class CoarseningStepper {
 
         var mu = 0.0, energy = 0.0
         var converged = false
+        // The integrated elements of the row; the fixed-point iteration on them is accelerated
+        // (Anderson mixing): near a marginal state its plain contraction factor tends to 1.
+        let free = (0..<i).filter { !band(i - $0, $0) }
+        let nFree = free.count
+        var u = [Double](repeating: 0, count: 2 * nFree + 1), g = u
+        var anderson = AndersonMixing(depth: 4)
+        func write(_ v: [Double]) {
+            for (p, j) in free.enumerated() { s.C[i * N + j] = v[p]; s.X[i * N + j] = v[p + nFree] }
+            s.m[i] = v[2 * nFree]
+        }
         for _ in 0..<maxIterations {
             // Cell data of the new row and of the newest cell (trapezoid), outside the band.
             for k in 0..<i where !band(i - k, k) {
@@ -325,10 +335,11 @@ final class CoarseningStepper {
                 }
             }
 
-            // Implicit update (BDF2; trapezoid from the diagonal for the newest column).
+            // Implicit update (BDF2; trapezoid from the diagonal for the newest column): the map
+            // u ↦ g(u) on the integrated elements of the row and m(t_i).
             var change = 0.0
             let bdf = 2 * h / 3
-            for j in 0..<i where !band(i - j, j) {
+            for (p, j) in free.enumerated() {
                 // ∂t C = −μC + V′(m)m(t′) − ∫₀ᵗ ξ″ C dχ − ∫₀^{t′} ξ′ dχ(t′,·) (+ quench ξ′(C(t,0))C(t′,0)/T′)
                 let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: s.m[j],
                                           memoryC: g1[j], memoryR: g2[j] + quench * s.C[j * N])
@@ -344,8 +355,8 @@ final class CoarseningStepper {
                     x = ((4 * s.X[(i - 1) * N + j] - s.X[(i - 2) * N + j]) / 3 + bdf * gX) * f
                 }
                 change = max(change, abs(c - s.C[i * N + j]), abs(x - s.X[i * N + j]))
-                s.C[i * N + j] = c
-                s.X[i * N + j] = x
+                u[p] = s.C[i * N + j]; u[p + nFree] = s.X[i * N + j]
+                g[p] = c; g[p + nFree] = x
             }
             let gm = DMFTEquations.dm(mu: 0, m: 0, signalForce: force, memory: memM)
             let newM: Double
@@ -355,12 +366,14 @@ final class CoarseningStepper {
                 newM = ((4 * s.m[i - 1] - s.m[i - 2]) / 3 + bdf * gm) / (1 + bdf * mu)
             }
             let mChange = abs(newM - s.m[i]) / max(abs(newM), 1e-300)
-            s.m[i] = newM
+            u[2 * nFree] = s.m[i]; g[2 * nFree] = newM
             if !(change.isFinite && newM.isFinite) { return false }
             if change <= tolerance && mChange <= tolerance {
                 converged = true
+                write(g)
                 break
             }
+            write(anderson.next(u: u, g: g))
         }
         _ = converged  // a non-converged row is kept: the cap only bounds the work (see the docs)
         // Final cell data and observables for the converged row.
@@ -508,5 +521,72 @@ final class CoarseningStepper {
         s.rows = half
         s.h *= 2
         s.halvings += 1
+    }
+}
+
+/// Anderson acceleration of a fixed-point iteration u = g(u) (type II, finite memory): the next
+/// iterate is the combination of the last g's whose residuals g − u combine to the least norm.
+/// Deterministic, so resumed runs stay bit-identical.
+struct AndersonMixing {
+    let depth: Int
+    private var fs: [[Double]] = [], gs: [[Double]] = []
+
+    init(depth: Int) { self.depth = depth }
+
+    mutating func next(u: [Double], g: [Double]) -> [Double] {
+        let f = zip(g, u).map { $0 - $1 }
+        fs.append(f); gs.append(g)
+        if fs.count > depth + 1 { fs.removeFirst(); gs.removeFirst() }
+        let k = fs.count - 1
+        guard k >= 1 else { return g }
+        // ΔF_j = f_{j+1} − f_j; minimise |f − ΔF γ| by the normal equations.
+        let n = f.count
+        var dF = [[Double]](repeating: [], count: k)
+        for j in 0..<k { dF[j] = (0..<n).map { fs[j + 1][$0] - fs[j][$0] } }
+        var a = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        var b = [Double](repeating: 0, count: k)
+        for p in 0..<k {
+            for q in p..<k {
+                var sum = 0.0
+                for r in 0..<n { sum += dF[p][r] * dF[q][r] }
+                a[p][q] = sum; a[q][p] = sum
+            }
+            var sum = 0.0
+            for r in 0..<n { sum += dF[p][r] * f[r] }
+            b[p] = sum
+        }
+        var trace = 0.0
+        for p in 0..<k { trace += a[p][p] }
+        guard trace > 0, trace.isFinite else { return g }
+        for p in 0..<k { a[p][p] += 1e-12 * trace }
+        guard let gamma = Self.solve(a, b) else { return g }
+        var out = g
+        for j in 0..<k {
+            let gj = gamma[j]
+            for r in 0..<n { out[r] -= gj * (gs[j + 1][r] - gs[j][r]) }
+        }
+        return out
+    }
+
+    /// Gaussian elimination with partial pivoting; nil when singular.
+    static func solve(_ a0: [[Double]], _ b0: [Double]) -> [Double]? {
+        var a = a0, b = b0
+        let n = b.count
+        for c in 0..<n {
+            guard let p = (c..<n).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), a[p][c] != 0 else { return nil }
+            a.swapAt(c, p); b.swapAt(c, p)
+            for r in (c + 1)..<n {
+                let factor = a[r][c] / a[c][c]
+                for q in c..<n { a[r][q] -= factor * a[c][q] }
+                b[r] -= factor * b[c]
+            }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            var sum = b[r]
+            for q in (r + 1)..<n { sum -= a[r][q] * x[q] }
+            x[r] = sum / a[r][r]
+        }
+        return x.allSatisfy(\.isFinite) ? x : nil
     }
 }
