@@ -60,7 +60,7 @@ public enum Checkpoint {
             "window": n, "rows": s.rows, "halvings": s.halvings, "steps": s.series.count,
             "time": s.time(s.rows - 1), "h": s.h,
             "model": RunDirectory.modelJSON(problem.model),
-            "band_cells": solver.bandCells, "max_iterations": solver.maxIterations,
+            "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
             "tracked": s.tracked.count,
         ]
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
@@ -190,6 +190,8 @@ public enum Checkpoint {
             tracked: tracked, wallSeconds: scalars[2])
         let solver = CoarseningGridSolver(window: n, h0: p[3], bandCells: try int("band_cells"), bandFromStep: p[4],
                                           tolerance: p[5], maxIterations: try int("max_iterations"),
+                                          cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
+                                          stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
                                           waitingTimes: tracked.map(\.requested))
         return Contents(state: state, problem: problem, solver: solver)
     }

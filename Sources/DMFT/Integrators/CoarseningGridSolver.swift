@@ -25,6 +25,10 @@ public struct CoarseningGridSolver: DynamicsSolver {
     /// Fixed-point tolerance on the new row (absolute on C, χ; relative on m), and the cap.
     public var tolerance: Double
     public var maxIterations: Int
+    /// Order of the cell data of new rows: 4 (cubic through four nodes, the default) or 2 (trapezoid).
+    public var cellOrder: Int
+    /// Order of the backward-differentiation formula for the columns: 3 (default) or 2.
+    public var stepOrder: Int
     /// Waiting times t_w whose columns C(t, t_w), χ(t, t_w) are followed through the run.
     public var waitingTimes: [Double]
     public var threads: Int
@@ -37,7 +41,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var checkpointInterval: Double
 
     public init(window: Int = 512, h0: Double = 0.01, bandCells: Int = 3, bandFromStep: Double = 0.05,
-                tolerance: Double = 1e-12, maxIterations: Int = 50, waitingTimes: [Double] = [],
+                tolerance: Double = 1e-12, maxIterations: Int = 50, cellOrder: Int = 4, stepOrder: Int = 3, waitingTimes: [Double] = [],
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil,
                 checkpoint: (@Sendable (CoarseningGridState) throws -> Void)? = nil,
@@ -48,6 +52,8 @@ public struct CoarseningGridSolver: DynamicsSolver {
         self.bandFromStep = bandFromStep
         self.tolerance = tolerance
         self.maxIterations = maxIterations
+        self.cellOrder = cellOrder
+        self.stepOrder = stepOrder
         self.waitingTimes = waitingTimes
         self.threads = threads
         self.progress = progress
@@ -60,7 +66,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var name: String { "adaptive" }
     public var settings: [String: Double] {
         ["window": Double(window), "h0": h0, "band_cells": Double(bandCells), "band_from_step": bandFromStep,
-         "tolerance": tolerance, "max_iterations": Double(maxIterations)]
+         "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder)]
     }
 
     public func validate(for problem: DynamicsProblem) throws {
@@ -72,6 +78,12 @@ public struct CoarseningGridSolver: DynamicsSolver {
         }
         guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
             throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
+        }
+        guard cellOrder == 2 || cellOrder == 4 else {
+            throw DMFTError.invalidParameter("cell-order", "must be 2 or 4, got \(cellOrder)")
+        }
+        guard stepOrder == 2 || stepOrder == 3 else {
+            throw DMFTError.invalidParameter("step-order", "must be 2 or 3, got \(stepOrder)")
         }
         guard bandCells >= 0, bandCells < window / 4 else {
             throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
@@ -204,6 +216,8 @@ final class CoarseningStepper {
     let bandFromStep: Double
     let tolerance: Double
     let maxIterations: Int
+    let cellOrder: Int
+    let bdfOrder: Int
     let invTp: Double
     // Scratch, length window.
     var g1: [Double], g2: [Double], gx: [Double], dD: [Double], oldC: [Double], oldX: [Double]
@@ -219,6 +233,8 @@ final class CoarseningStepper {
         bandFromStep = solver.bandFromStep
         tolerance = solver.tolerance
         maxIterations = solver.maxIterations
+        cellOrder = solver.cellOrder
+        bdfOrder = solver.stepOrder
         invTp = Self.inverseInitialTemperature(problem)
         s = state
         let n = state.window
@@ -278,21 +294,8 @@ final class CoarseningStepper {
             s.m[i] = v[2 * nFree]
         }
         for _ in 0..<maxIterations {
-            // Cell data of the new row and of the newest cell (trapezoid), outside the band.
-            for k in 0..<i where !band(i - k, k) {
-                let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
-                s.CB[k * N + i] = c
-                let dx = s.X[i * N + k] - s.X[i * N + k + 1]  // ∫_cell R(t_i, s) ds
-                let x1 = model.xi1(c), x2 = model.xi2(c)
-                s.S1[i * N + k] = x1 * dx
-                s.S2[i * N + k] = x2 * dx
-                s.SM[i * N + k] = (x1 + x2 * c) * dx
-            }
-            for j in 0..<i where !band(i - j, j) {
-                s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
-                s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
-            }
-            s.mBar[i - 1] = 0.5 * (s.m[i - 1] + s.m[i])
+            // Cell data of the new row and of the newest cell, outside the band.
+            fillCells(row: i, isBand: band)
 
             let mi = s.m[i]
             let force = model.v1(mi)
@@ -349,6 +352,11 @@ final class CoarseningStepper {
                     let f = 1 / (1 + 0.5 * h * mu)
                     c = (1 + 0.5 * h * (-T + gC)) * f
                     x = (0.5 * h * (1 + gX)) * f
+                } else if bdfOrder >= 3 && j <= i - 3 {
+                    let b3 = 6 * h / 11
+                    let f = 1 / (1 + b3 * mu)
+                    c = ((18 * s.C[(i - 1) * N + j] - 9 * s.C[(i - 2) * N + j] + 2 * s.C[(i - 3) * N + j]) / 11 + b3 * gC) * f
+                    x = ((18 * s.X[(i - 1) * N + j] - 9 * s.X[(i - 2) * N + j] + 2 * s.X[(i - 3) * N + j]) / 11 + b3 * gX) * f
                 } else {
                     let f = 1 / (1 + bdf * mu)
                     c = ((4 * s.C[(i - 1) * N + j] - s.C[(i - 2) * N + j]) / 3 + bdf * gC) * f
@@ -362,6 +370,9 @@ final class CoarseningStepper {
             let newM: Double
             if i == 1 {
                 newM = (s.m[0] + 0.5 * h * (s.mSlope0 + gm)) / (1 + 0.5 * h * mu)
+            } else if bdfOrder >= 3 && i >= 3 {
+                let b3 = 6 * h / 11
+                newM = ((18 * s.m[i - 1] - 9 * s.m[i - 2] + 2 * s.m[i - 3]) / 11 + b3 * gm) / (1 + b3 * mu)
             } else {
                 newM = ((4 * s.m[i - 1] - s.m[i - 2]) / 3 + bdf * gm) / (1 + bdf * mu)
             }
@@ -377,20 +388,7 @@ final class CoarseningStepper {
         }
         _ = converged  // a non-converged row is kept: the cap only bounds the work (see the docs)
         // Final cell data and observables for the converged row.
-        for k in 0..<i where !band(i - k, k) {
-            let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
-            s.CB[k * N + i] = c
-            let dx = s.X[i * N + k] - s.X[i * N + k + 1]
-            let x1 = model.xi1(c), x2 = model.xi2(c)
-            s.S1[i * N + k] = x1 * dx
-            s.S2[i * N + k] = x2 * dx
-            s.SM[i * N + k] = (x1 + x2 * c) * dx
-        }
-        for j in 0..<i where !band(i - j, j) {
-            s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
-            s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
-        }
-        s.mBar[i - 1] = 0.5 * (s.m[i - 1] + s.m[i])
+        fillCells(row: i, isBand: band)
         let mi = s.m[i]
         var sumM = 0.0, sum1 = 0.0
         for k in 0..<i { sumM += s.SM[i * N + k]; sum1 += s.S1[i * N + k] }
@@ -405,6 +403,61 @@ final class CoarseningStepper {
         s.rows = i + 1
         if s.rows == N { halve() }
         return true
+    }
+
+    /// The cell data that row i adds outside the band: row averages C̄_{k,i} and cell integrals S_{ik}
+    /// along the row, and the newest cell i−1 of every column (C̄_{i−1,j}, χ̄_{i−1,j}, m̄_{i−1}).
+    /// `cellOrder` 2: trapezoid and ξ(C̄)Δχ. 4: cubic interpolation through four nodes of the row
+    /// (or column), exact averages of the cubic, and three-point Gauss–Legendre for ∫ξ(C) dχ.
+    private func fillCells(row i: Int, isBand: (Int, Int) -> Bool) {
+        let N = s.window
+        let cubic = cellOrder >= 4 && i >= 3
+        for k in 0..<i where !isBand(i - k, k) {
+            if cubic {
+                let b = k - 1 >= 0 && k + 2 <= i ? k - 1 : (k - 1 < 0 ? k : k - 2)
+                let st = k - b  // 1: nodes −1…2; 0: nodes 0…3; 2: nodes −2…1 (relative to k)
+                let wa = CellCubic.average[st], gl = CellCubic.gauss[st], gd = CellCubic.gaussSlope[st]
+                var c = 0.0
+                for o in 0..<4 { c += wa[o] * s.C[i * N + b + o] }
+                s.CB[k * N + i] = c
+                var s1 = 0.0, s2 = 0.0, sm = 0.0
+                for q in 0..<3 {
+                    var cq = 0.0, dq = 0.0
+                    for o in 0..<4 { cq += gl[q][o] * s.C[i * N + b + o]; dq += gd[q][o] * s.X[i * N + b + o] }
+                    let r = -CellCubic.gaussWeights[q] * dq  // R ds over this part of the cell
+                    let x1 = model.xi1(cq), x2 = model.xi2(cq)
+                    s1 += x1 * r; s2 += x2 * r; sm += (x1 + x2 * cq) * r
+                }
+                s.S1[i * N + k] = s1; s.S2[i * N + k] = s2; s.SM[i * N + k] = sm
+            } else {
+                let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
+                s.CB[k * N + i] = c
+                let dx = s.X[i * N + k] - s.X[i * N + k + 1]  // ∫_cell R(t_i, s) ds
+                let x1 = model.xi1(c), x2 = model.xi2(c)
+                s.S1[i * N + k] = x1 * dx
+                s.S2[i * N + k] = x2 * dx
+                s.SM[i * N + k] = (x1 + x2 * c) * dx
+            }
+        }
+        let w = CellCubic.average[2]  // nodes i−3 … i for the cell [t_{i−1}, t_i]
+        for j in 0..<i where !isBand(i - j, j) {
+            if cellOrder >= 4 && i - 3 >= j {
+                var c = 0.0, x = 0.0
+                for o in 0..<4 { c += w[o] * s.C[(i - 3 + o) * N + j]; x += w[o] * s.X[(i - 3 + o) * N + j] }
+                s.CB[(i - 1) * N + j] = c
+                s.XB[(i - 1) * N + j] = x
+            } else {
+                s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
+                s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
+            }
+        }
+        if cellOrder >= 4 && i >= 3 {
+            var mb = 0.0
+            for o in 0..<4 { mb += w[o] * s.m[i - 3 + o] }
+            s.mBar[i - 1] = mb
+        } else {
+            s.mBar[i - 1] = 0.5 * (s.m[i - 1] + s.m[i])
+        }
     }
 
     /// Waiting-time columns: reach, sample, and evolve the detached ones on row i.
@@ -588,5 +641,40 @@ struct AndersonMixing {
             x[r] = sum / a[r][r]
         }
         return x.allSatisfy(\.isFinite) ? x : nil
+    }
+}
+
+/// Cubic interpolation on a cell [0, 1] of four consecutive nodes: stencil 0 = nodes 0…3,
+/// 1 = nodes −1…2 (centred), 2 = nodes −2…1 (relative to the cell's left end).
+enum CellCubic {
+    static let offsets: [[Double]] = [[0, 1, 2, 3], [-1, 0, 1, 2], [-2, -1, 0, 1]]
+    /// Weights of the exact average over [0, 1] of the interpolating cubic.
+    static let average: [[Double]] = [[9.0 / 24, 19.0 / 24, -5.0 / 24, 1.0 / 24],
+                                      [-1.0 / 24, 13.0 / 24, 13.0 / 24, -1.0 / 24],
+                                      [1.0 / 24, -5.0 / 24, 19.0 / 24, 9.0 / 24]]
+    static let gaussNodes: [Double] = [0.5 - 0.5 * (0.6).squareRoot(), 0.5, 0.5 + 0.5 * (0.6).squareRoot()]
+    static let gaussWeights: [Double] = [5.0 / 18, 8.0 / 18, 5.0 / 18]
+    /// gauss[stencil][node q][o]: Lagrange basis at Gauss node q; gaussSlope: its x-derivative.
+    static let gauss: [[[Double]]] = offsets.map { nodes in gaussNodes.map { x in basis(nodes, x) } }
+    static let gaussSlope: [[[Double]]] = offsets.map { nodes in gaussNodes.map { x in slope(nodes, x) } }
+
+    static func basis(_ nodes: [Double], _ x: Double) -> [Double] {
+        (0..<4).map { o in
+            var v = 1.0
+            for p in 0..<4 where p != o { v *= (x - nodes[p]) / (nodes[o] - nodes[p]) }
+            return v
+        }
+    }
+
+    static func slope(_ nodes: [Double], _ x: Double) -> [Double] {
+        (0..<4).map { o in
+            var total = 0.0
+            for skip in 0..<4 where skip != o {
+                var v = 1 / (nodes[o] - nodes[skip])
+                for p in 0..<4 where p != o && p != skip { v *= (x - nodes[p]) / (nodes[o] - nodes[p]) }
+                total += v
+            }
+            return total
+        }
     }
 }
