@@ -61,7 +61,7 @@ public enum Checkpoint {
             "time": s.time(s.rows - 1), "h": s.h,
             "model": RunDirectory.modelJSON(problem.model),
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
-            "tracked": s.tracked.count,
+            "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
         ]
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
         switch problem.drive.temperature {
@@ -180,7 +180,7 @@ public enum Checkpoint {
             col.samples = (0..<count).map { (samples[$0], samples[count + $0], samples[2 * count + $0]) }
             tracked.append(col)
         }
-        let state = CoarseningGridState(
+        let state0 = CoarseningGridState(
             window: n, rows: rows, h: scalars[0], halvings: halvings,
             C: try square("C"), X: try square("X"), CB: try square("CB"), XB: try square("XB"),
             S1: try square("S1"), S2: try square("S2"), SM: try square("SM"),
@@ -188,6 +188,8 @@ public enum Checkpoint {
             series: TimeSeries(t: Array(sv[0..<k]), m: Array(sv[k..<(2 * k)]), energy: Array(sv[(2 * k)..<(3 * k)]),
                                mu: Array(sv[(3 * k)...])),
             tracked: tracked, wallSeconds: scalars[2])
+        var state = state0
+        state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
         let solver = CoarseningGridSolver(window: n, h0: p[3], bandCells: try int("band_cells"), bandFromStep: p[4],
                                           tolerance: p[5], maxIterations: try int("max_iterations"),
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,

@@ -58,6 +58,12 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05.")
     var bandCells: Int = 3
 
+    @Option(help: "Adaptive grid: order of the cell data of new rows, 2 (trapezoid) or 4 (cubic; unstable at late times, for studies).")
+    var cellOrder: Int = 2
+
+    @Option(help: "Adaptive grid: order of the backward-differentiation formula in t, 3 or 2.")
+    var stepOrder: Int = 3
+
     @Option(help: ArgumentHelp("Adaptive grid: waiting times t_w whose C(t,t_w) and χ(t,t_w) are followed to tmax and written to aging.csv (t_w,t,C,chi).", valueName: "t1,t2,..."))
     var waitingTimes: String?
 
@@ -95,7 +101,7 @@ struct Solve: ParsableCommand {
             throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got '\(grid)'")
         }
         if grid == "adaptive" {
-            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells,
+            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
                                               waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
             try solver.validate(for: problem)
             if let every = checkpointEvery, !(every.isFinite && every > 0) {

@@ -35,6 +35,8 @@ public struct CoarseningGridState: Sendable, Equatable {
     public var tracked: [TrackedColumn]
     /// Wall seconds spent so far (over all sessions of a resumed run).
     public var wallSeconds: Double
+    /// Rows whose fixed-point iteration hit the iteration cap (reported in the solver settings).
+    public var unconvergedRows: Int = 0
 
     public init(window: Int, rows: Int, h: Double, halvings: Int, C: [Double], X: [Double], CB: [Double],
                 XB: [Double], S1: [Double], S2: [Double], SM: [Double], m: [Double], mBar: [Double],
