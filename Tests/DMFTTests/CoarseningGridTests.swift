@@ -104,7 +104,7 @@ import DMFTIO
     /// A quench from equilibrium at T′ = T = 0.8 > T_d is stationary from t = 0 (REFERENCE §2), so
     /// the energy stays at the paramagnetic −ξ(1)/T = −0.625 through every halving. The fast
     /// relaxation must be resolved before it enters the copied band, hence the wider band here
-    /// (with 3 cells the energy drifts by 2e-3; equations/coarsening-grid.md §4).
+    /// (with 3 cells the energy drifts by 1.6e-3; equations/coarsening-grid.md §4).
     @Test func quenchFromEquilibriumAboveTheDynamicalTemperatureStaysStationary() throws {
         let drive = DrivingProtocol(initialTemperature: 0.8)
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.8, tmax: 1e4, drive: drive)
