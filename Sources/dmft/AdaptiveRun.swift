@@ -50,8 +50,6 @@ enum AdaptiveRun {
         let dir = try OutputDirectory(out)
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(problem.drive, solution: solution))
-        let chi = CoarseningGridSolver.integratedResponse(of: final)
-        try dir.writeNpy(chi.dense(symmetric: false), shape: [chi.count, chi.count], to: "chi.npy")
         if !final.tracked.isEmpty { try dir.write(Checkpoint.agingTable(final), to: "aging.csv") }
         final.wallSeconds = solution.wallSeconds
         try Checkpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))

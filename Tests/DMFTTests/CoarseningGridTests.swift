@@ -153,6 +153,10 @@ import DMFTIO
         #expect(a == b)
         #expect(straight.solution.series == resumed.solution.series)
         #expect(straight.solution.C == resumed.solution.C)
+        // χ is carried by the solution, so the aging analysis reads it rather than integrating a
+        // response that is only a cell average next to the diagonal at a coarse step.
+        let sol = straight.solution, n = sol.grid.count
+        #expect(sol.chi?[n - 1, n / 2] == sol.integratedResponse(sol.grid[n - 1], sol.grid[n / 2]))
     }
 
     /// Through the real executable: SIGINT stops a run cleanly (status interrupted, exit 130, a

@@ -197,8 +197,10 @@ public struct CoarseningGridSolver: DynamicsSolver {
         all["final_h"] = s.h
         all["halvings"] = Double(s.halvings)
         all["unconverged_rows"] = Double(s.unconvergedRows)
-        return Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
-                        solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
+        var solution = Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
+                                solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
+        solution.chi = integratedResponse(of: s)
+        return solution
     }
 
     /// χ on the final window, as a lower-triangular array (written as chi.npy).
