@@ -55,7 +55,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
     var h0: Double = 0.01
 
-    @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05.")
+    @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
     var bandCells: Int = 3
 
     @Option(help: "Adaptive grid: order of the cell data of new rows, 2 (trapezoid) or 4 (cubic; unstable at late times, for studies).")

@@ -80,6 +80,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
         guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
             throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
         }
+        guard tolerance > 0, maxIterations >= 1 else {
+            throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0 and at least one iteration")
+        }
         guard cellOrder == 2 || cellOrder == 4 else {
             throw DMFTError.invalidParameter("cell-order", "must be 2 or 4, got \(cellOrder)")
         }
