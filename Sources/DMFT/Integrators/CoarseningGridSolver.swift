@@ -10,8 +10,8 @@ import Foundation
 /// Memory integrals are Stieltjes sums ∫ F dχ ≈ Σ_cells F̄ Δχ, with F̄ built from cell averages
 /// that are merged exactly at each halving. Near the diagonal (`bandCells` cells) the dynamics is
 /// quasi-stationary once h is coarse, and values are copied along the diagonal instead of being
-/// integrated. Time stepping: BDF2, implicit in the local term −μy, with fixed-point iterations on
-/// the memory integrals of the new row.
+/// integrated. Time stepping: BDF3 (`stepOrder`), implicit in the local term −μy, with
+/// Anderson-accelerated fixed-point iterations on the memory integrals of the new row.
 public struct CoarseningGridSolver: DynamicsSolver {
     /// Window length N (even, ≥ 16). Error and cost grow with h/t ≈ 2/N: cost ∝ N³ per doubling.
     public var window: Int
@@ -227,7 +227,7 @@ final class CoarseningStepper {
     let bdfOrder: Int
     let invTp: Double
     // Scratch, length window.
-    var g1: [Double], g2: [Double], gx: [Double], dD: [Double], oldC: [Double], oldX: [Double]
+    var g1: [Double], g2: [Double], gx: [Double], dD: [Double]
 
     static func inverseInitialTemperature(_ p: DynamicsProblem) -> Double {
         p.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
@@ -246,7 +246,7 @@ final class CoarseningStepper {
         s = state
         let n = state.window
         g1 = .init(repeating: 0, count: n)
-        g2 = g1; gx = g1; dD = g1; oldC = g1; oldX = g1
+        g2 = g1; gx = g1; dD = g1
     }
 
     /// Computes row `rows`; halves the window when it is full. False if a value became non-finite.
