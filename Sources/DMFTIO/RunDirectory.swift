@@ -112,6 +112,9 @@ public enum RunDirectory {
         try out.writeNpy(solution.grid, shape: [n], to: "times.npy")
         try out.writeNpy(solution.C.dense(symmetric: true), shape: [n, n], to: "C.npy")
         try out.writeNpy(solution.R.dense(symmetric: false), shape: [n, n], to: "R.npy")
+        if let chi = solution.chi {
+            try out.writeNpy(chi.dense(symmetric: false), shape: [n, n], to: "chi.npy")
+        }
     }
 
     /// Reads a run directory written by `write` back into a `Solution`.
@@ -177,12 +180,23 @@ public enum RunDirectory {
                                      energy: (e["energy"] as? NSNumber)?.doubleValue ?? .nan,
                                      C: (e["C"] as? NSNumber)?.doubleValue ?? .nan)
         }
-        return Solution(problem: problem, grid: times.values,
+        var chi: TriangularArray?
+        let chiURL = dir.appendingPathComponent("chi.npy")
+        if FileManager.default.fileExists(atPath: chiURL.path) {
+            let x = try readNpy(chiURL)
+            guard x.shape == [n, n] else {
+                throw DMFTError.unreadable(path: chiURL.path, reason: "must be \(n)×\(n) like times.npy")
+            }
+            chi = TriangularArray(dense: x.values, count: n)
+        }
+        var solution = Solution(problem: problem, grid: times.values,
                         C: TriangularArray(dense: c.values, count: n),
                         R: TriangularArray(dense: r.values, count: n),
                         series: TimeSeries(t: t, m: m, energy: e, mu: mu), status: status,
                         solverName: solverName, solverSettings: solverSettings, errorEstimate: estimate,
                         wallSeconds: (json["wall_seconds"] as? NSNumber)?.doubleValue ?? 0)
+        solution.chi = chi
+        return solution
     }
 
     static func readNpy(_ url: URL) throws -> (values: [Double], shape: [Int]) {

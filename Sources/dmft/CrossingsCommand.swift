@@ -51,6 +51,14 @@ struct CrossingsCommand: ParsableCommand {
                                  epsilon: epsilon)
     }
 
+    /// The crossings every `dmft solve` of a model with a signal records in run.json (m = 0.1, 0.5, 0.9
+    /// and the threshold band at ε = 1e-2); nil without a signal.
+    static func runSummary(_ solution: Solution) throws -> [String: Any]? {
+        guard solution.model.hasSignal else { return nil }
+        return json(try analyse(solution.series, model: solution.model, temperature: solution.temperature,
+                                levels: "0.1,0.5,0.9", relative: false, epsilon: 1e-2))
+    }
+
     static func json(_ r: Crossings.Result) -> [String: Any] {
         var j: [String: Any] = [
             "overlap": r.overlap.map { ["level": $0.asked, "m": $0.level, "time": $0.time.map { $0 as Any } ?? NSNull()] },

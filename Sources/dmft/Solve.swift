@@ -46,6 +46,33 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³) or adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷, resumable). See equations/coarsening-grid.md.", valueName: "uniform|adaptive"))
+    var grid: String = "uniform"
+
+    @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
+    var window: Int = 512
+
+    @Option(help: "Adaptive grid: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
+    var h0: Double = 0.01
+
+    @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
+    var bandCells: Int = 3
+
+    @Option(help: "Adaptive grid: order of the cell data of new rows, 2 (trapezoid) or 4 (cubic; unstable at late times, for studies).")
+    var cellOrder: Int = 2
+
+    @Option(help: "Adaptive grid: order of the backward-differentiation formula in t, 3 or 2.")
+    var stepOrder: Int = 3
+
+    @Option(help: ArgumentHelp("Adaptive grid: waiting times t_w whose C(t,t_w) and χ(t,t_w) are followed to tmax and written to aging.csv (t_w,t,C,chi).", valueName: "t1,t2,..."))
+    var waitingTimes: String?
+
+    @Option(help: ArgumentHelp("Adaptive grid: write the integrator state to --out/checkpoint every so many wall seconds (resume with `dmft resume`).", valueName: "SECONDS"))
+    var checkpointEvery: Double?
+
+    @Flag(inversion: .prefixedNo, help: "Adaptive grid: also run at window N/2 and write the difference to run.json as the error estimate (costs about 1/8 more).")
+    var verify = true
+
     @Option(help: "Output directory.")
     var out: String = "dmft-run"
 
@@ -69,6 +96,21 @@ struct Solve: ParsableCommand {
         if let tp = drive.initialTemperature, tp.isFinite,
            let td = Asymptotics.dynamicalTransition(model)?.temperature, tp < td, !quiet {
             Terminal.info(String(format: "solve: note: T' = %g is below T_d = %.6f. The equations treat the start as a quiet-planted equilibrium configuration (the replica-symmetric measure of the planted model); this is the Gibbs measure only above the Kauzmann temperature.", tp, td))
+        }
+        guard grid == "uniform" || grid == "adaptive" else {
+            throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got '\(grid)'")
+        }
+        if grid == "adaptive" {
+            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
+                                              waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
+            try solver.validate(for: problem)
+            if let every = checkpointEvery, !(every.isFinite && every > 0) {
+                throw DMFTError.invalidParameter("checkpoint-every", "must be > 0 seconds, got \(every)")
+            }
+            try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
+                                checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
+                                extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])
+            return
         }
         var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         try solver.validate(for: problem)
@@ -101,10 +143,7 @@ struct Solve: ParsableCommand {
         if !drive.isTrivial {
             extra["protocol"] = ProtocolOptions.json(drive)
         }
-        if model.hasSignal {
-            extra["crossings"] = CrossingsCommand.json(try CrossingsCommand.analyse(
-                solution.series, model: model, temperature: temperature, levels: "0.1,0.5,0.9", relative: false, epsilon: 1e-2))
-        }
+        if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(drive, solution: solution))
         try dir.commit()

@@ -13,7 +13,7 @@ struct DMFTCommand: ParsableCommand {
         and analyses the solutions. Conventions: ../shared/REFERENCE.md and equations/.
         """,
         version: dmftVersion,
-        subcommands: [Solve.self, Plot.self, Bench.self, Equilibrium.self, Transition.self,
+        subcommands: [Solve.self, Resume.self, Plot.self, Bench.self, Equilibrium.self, Transition.self,
                       AsymptoticsCommand.self, AgingCommand.self, Simulate.self, Amp.self, Compare.self,
                       CrossingsCommand.self, Threshold.self, PhaseDiagram.self, Merge.self]
     )

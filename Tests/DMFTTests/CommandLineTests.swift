@@ -52,6 +52,12 @@ import DMFTIO
         (["--model", "mixed", "--noise", "3:-1"], "noise"),
         (["--model", "mixed"], "noise"),
         (["--temperature", "abc"], "temperature"),
+        (["--grid", "nonsense"], "grid"),
+        (["--grid", "adaptive", "--window", "15"], "window"),
+        (["--grid", "adaptive", "--h0", "0"], "h0"),
+        (["--grid", "adaptive", "--waiting-times", "1,x"], "waiting-times"),
+        (["--grid", "adaptive", "--checkpoint-every", "0"], "checkpoint-every"),
+        (["--grid", "adaptive", "--channel-weight", "3=0.5"], "grid"),
     ]
 
     @Test(arguments: badInputs.indices)

@@ -70,6 +70,10 @@ public struct Solution: Sendable {
     public let solverSettings: [String: Double]
     public var errorEstimate: ErrorEstimate?
     public var wallSeconds: Double
+    /// χ(t,t′) on the grid when the integrator evolves it (the coarsening grid). Then
+    /// `integratedResponse` interpolates it: at a coarse step R next to the diagonal is only a cell
+    /// average and its quadrature would not give χ.
+    public var chi: TriangularArray?
 
     public init(problem: DynamicsProblem, grid: [Double], C: TriangularArray, R: TriangularArray,
                 series: TimeSeries, status: RunStatus, solverName: String,
@@ -105,10 +109,11 @@ public struct Solution: Sendable {
         return Grid.interpolateLowerTriangle(R, grid: grid, t: t, tPrime: tPrime)
     }
 
-    /// The integrated response χ(t,t′) = ∫_{t′}^{t} R(t,s) ds, by the trapezoidal rule on the grid
-    /// points between t′ and t, with the end cells interpolated.
+    /// The integrated response χ(t,t′) = ∫_{t′}^{t} R(t,s) ds: interpolated from `chi` when present,
+    /// else by the trapezoidal rule on the grid points between t′ and t, with the end cells interpolated.
     public func integratedResponse(_ t: Double, _ tPrime: Double) -> Double {
         guard t > tPrime else { return 0 }
+        if let chi { return Grid.interpolateLowerTriangle(chi, grid: grid, t: t, tPrime: tPrime) }
         var nodes: [Double] = [tPrime]
         for s in grid where s > tPrime && s < t { nodes.append(s) }
         nodes.append(t)

@@ -1,0 +1,687 @@
+import COpenBLAS
+import Foundation
+
+/// Long-time integrator on a coarsening (Kim–Latz) grid, in the integrated response χ
+/// (equations/coarsening-grid.md).
+///
+/// A window of `window` points t_r = r·h holds C, χ and their cell data. Rows are added one at a
+/// time; when the window is full every other point is kept and h doubles. A step costs
+/// O(window²) and each doubling of t costs O(window³), so t = 10⁶ is some twenty doublings away.
+/// Memory integrals are Stieltjes sums ∫ F dχ ≈ Σ_cells F̄ Δχ, with F̄ built from cell averages
+/// that are merged exactly at each halving. Near the diagonal (`bandCells` cells) the dynamics is
+/// quasi-stationary once h is coarse, and values are copied along the diagonal instead of being
+/// integrated. Time stepping: BDF3 (`stepOrder`), implicit in the local term −μy, with
+/// Anderson-accelerated fixed-point iterations on the memory integrals of the new row.
+public struct CoarseningGridSolver: DynamicsSolver {
+    /// Window length N (even, ≥ 16). Error and cost grow with h/t ≈ 2/N: cost ∝ N³ per doubling.
+    public var window: Int
+    /// Initial step; must resolve the early dynamics (error ∝ h0² on the first window).
+    public var h0: Double
+    /// Cells next to the diagonal copied from the previous row once h ≥ `bandFromStep`.
+    public var bandCells: Int
+    /// The step from which the near-diagonal band is treated as quasi-stationary; below it every
+    /// element is integrated.
+    public var bandFromStep: Double
+    /// Fixed-point tolerance on the new row (absolute on C, χ; relative on m), and the cap.
+    public var tolerance: Double
+    public var maxIterations: Int
+    /// Order of the cell data of new rows: 2 (trapezoid, the default) or 4 (cubic through four nodes;
+    /// more accurate early, but it drives growing oscillations after halvings at t ≳ 10⁶, window 1024).
+    public var cellOrder: Int
+    /// Order of the backward-differentiation formula for the columns: 3 (default) or 2.
+    public var stepOrder: Int
+    /// Waiting times t_w whose columns C(t, t_w), χ(t, t_w) are followed through the run.
+    public var waitingTimes: [Double]
+    public var threads: Int
+    public var progress: (@Sendable (SolverProgress) -> Void)?
+    public var progressInterval: Double
+    /// Polled once per step; true stops the run cleanly (status `.interrupted`, state resumable).
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Called with the full state about every `checkpointInterval` wall seconds (nil: never).
+    public var checkpoint: (@Sendable (CoarseningGridState) throws -> Void)?
+    public var checkpointInterval: Double
+
+    public init(window: Int = 512, h0: Double = 0.01, bandCells: Int = 3, bandFromStep: Double = 0.05,
+                tolerance: Double = 1e-12, maxIterations: Int = 50, cellOrder: Int = 2, stepOrder: Int = 3, waitingTimes: [Double] = [],
+                threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+                progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil,
+                checkpoint: (@Sendable (CoarseningGridState) throws -> Void)? = nil,
+                checkpointInterval: Double = .infinity) {
+        self.window = window
+        self.h0 = h0
+        self.bandCells = bandCells
+        self.bandFromStep = bandFromStep
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+        self.cellOrder = cellOrder
+        self.stepOrder = stepOrder
+        self.waitingTimes = waitingTimes
+        self.threads = threads
+        self.progress = progress
+        self.progressInterval = progressInterval
+        self.shouldStop = shouldStop
+        self.checkpoint = checkpoint
+        self.checkpointInterval = checkpointInterval
+    }
+
+    public var name: String { "adaptive" }
+    public var settings: [String: Double] {
+        ["window": Double(window), "h0": h0, "band_cells": Double(bandCells), "band_from_step": bandFromStep,
+         "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder)]
+    }
+
+    public func validate(for problem: DynamicsProblem) throws {
+        guard window >= 16, window % 2 == 0 else {
+            throw DMFTError.invalidParameter("window", "must be even and ≥ 16, got \(window)")
+        }
+        guard window <= 8192 else {
+            throw DMFTError.invalidParameter("window", "must be ≤ 8192 (memory 7·N² doubles), got \(window)")
+        }
+        guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
+            throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
+        }
+        guard tolerance > 0, maxIterations >= 1 else {
+            throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0 and at least one iteration")
+        }
+        guard cellOrder == 2 || cellOrder == 4 else {
+            throw DMFTError.invalidParameter("cell-order", "must be 2 or 4, got \(cellOrder)")
+        }
+        guard stepOrder == 2 || stepOrder == 3 else {
+            throw DMFTError.invalidParameter("step-order", "must be 2 or 3, got \(stepOrder)")
+        }
+        guard bandCells >= 0, bandCells < window / 4 else {
+            throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
+        }
+        guard problem.drive.weights.isEmpty else {
+            throw DMFTError.invalidParameter("grid", "adaptive does not support --channel-weight/--anneal-tensor yet; use --grid uniform")
+        }
+        for tw in waitingTimes where !(tw.isFinite && tw >= 0) {
+            throw DMFTError.invalidParameter("waiting-times", "must be ≥ 0, got \(tw)")
+        }
+    }
+
+    /// A fresh state at t = 0 for a problem.
+    public func initialState(for problem: DynamicsProblem) -> CoarseningGridState {
+        let n = window
+        let zero = [Double](repeating: 0, count: n * n)
+        var s = CoarseningGridState(window: n, rows: 1, h: h0, halvings: 0, C: zero, X: zero, CB: zero, XB: zero,
+                                    S1: zero, S2: zero, SM: zero, m: [Double](repeating: 0, count: n),
+                                    mBar: [Double](repeating: 0, count: n), mSlope0: 0, series: TimeSeries(),
+                                    tracked: waitingTimes.map { TrackedColumn(requested: $0) }, wallSeconds: 0)
+        s.C[0] = 1
+        s.m[0] = problem.m0
+        let model = problem.model
+        let m0 = problem.m0
+        let force = model.v1(m0)
+        let invTp = CoarseningStepper.inverseInitialTemperature(problem)
+        let t0 = problem.drive.temperature(at: 0, default: problem.temperature)
+        let mu = t0 + force * m0 + invTp * model.xi1(1)
+        s.mSlope0 = DMFTEquations.dm(mu: mu, m: m0, signalForce: force, memory: 0)
+        s.series.append(t: 0, m: m0, energy: -model.signal(m0) - invTp * model.noise(1), mu: mu)
+        for w in s.tracked.indices where s.tracked[w].requested <= 0 {
+            s.tracked[w].gridIndex = 0
+            s.tracked[w].time = 0
+            s.tracked[w].mAtWait = m0
+            s.tracked[w].cAtStart = 1
+            s.tracked[w].samples.append((0, 1, 0))
+        }
+        return s
+    }
+
+    public func solve(_ problem: DynamicsProblem) throws -> Solution {
+        try run(problem, from: nil).solution
+    }
+
+    /// Integrates from `state` (or from t = 0) until the first grid time ≥ problem.tmax, a stop
+    /// request, or a non-finite value. Returns the solution and the final state (resumable).
+    public func run(_ problem: DynamicsProblem, from state: CoarseningGridState?) throws
+        -> (solution: Solution, state: CoarseningGridState) {
+        try validate(for: problem)
+        if let state, state.window != window {
+            throw DMFTError.invalidParameter("window", "the saved state has window \(state.window), not \(window)")
+        }
+        openblas_set_num_threads(Int32(max(1, threads)))
+        let start = Date()
+        let stepper = CoarseningStepper(problem: problem, solver: self,
+                                        state: state ?? initialState(for: problem))
+        let wallBefore = stepper.s.wallSeconds
+        var lastReport = start, lastCheckpoint = start
+        var status = RunStatus.completed
+        let tEnd = problem.tmax * (1 - 1e-12)
+        while stepper.s.time(stepper.s.rows - 1) < tEnd {
+            if let shouldStop, shouldStop() {
+                status = .interrupted(atTime: stepper.s.time(stepper.s.rows - 1))
+                break
+            }
+            if !stepper.advance() {
+                status = .diverged(atTime: stepper.s.time(stepper.s.rows))
+                break
+            }
+            let now = Date()
+            if let progress, now.timeIntervalSince(lastReport) >= progressInterval {
+                lastReport = now
+                progress(SolverProgress(time: stepper.s.time(stepper.s.rows - 1), tmax: problem.tmax,
+                                        step: stepper.s.series.count - 1,
+                                        wallSeconds: wallBefore + now.timeIntervalSince(start)))
+            }
+            if let checkpoint, now.timeIntervalSince(lastCheckpoint) >= checkpointInterval {
+                lastCheckpoint = now
+                var copy = stepper.s
+                copy.wallSeconds = wallBefore + now.timeIntervalSince(start)
+                try checkpoint(copy)
+            }
+        }
+        stepper.s.wallSeconds = wallBefore + Date().timeIntervalSince(start)
+        return (Self.solution(of: stepper.s, problem: problem, status: status, name: name, settings: settings),
+                stepper.s)
+    }
+
+    /// The window as a `Solution`: grid t_r = r·h, C, and R(t,t′) = −∂χ(t,t′)/∂t′ by differences
+    /// of χ along the row (the average of the two adjacent cells, one cell at t′ = 0; R = 1 on the
+    /// diagonal). Near the diagonal at coarse h these are cell averages, not point values.
+    public static func solution(of s: CoarseningGridState, problem: DynamicsProblem, status: RunStatus,
+                                name: String = "adaptive", settings: [String: Double] = [:]) -> Solution {
+        let n = s.rows
+        var C = TriangularArray(count: n), R = TriangularArray(count: n)
+        for i in 0..<n {
+            for j in 0...i {
+                C[i, j] = s.C[s.index(i, j)]
+                if j == i { R[i, j] = 1; continue }
+                let right = (s.X[s.index(i, j)] - s.X[s.index(i, j + 1)]) / s.h
+                if j == 0 {
+                    R[i, j] = right
+                } else {
+                    let left = (s.X[s.index(i, j - 1)] - s.X[s.index(i, j)]) / s.h
+                    R[i, j] = 0.5 * (left + right)
+                }
+            }
+        }
+        var all = settings
+        all["final_h"] = s.h
+        all["halvings"] = Double(s.halvings)
+        all["unconverged_rows"] = Double(s.unconvergedRows)
+        var solution = Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
+                                solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
+        solution.chi = integratedResponse(of: s)
+        return solution
+    }
+
+    /// χ on the final window, as a lower-triangular array (written as chi.npy).
+    public static func integratedResponse(of s: CoarseningGridState) -> TriangularArray {
+        var X = TriangularArray(count: s.rows)
+        for i in 0..<s.rows { for j in 0...i { X[i, j] = s.X[s.index(i, j)] } }
+        return X
+    }
+}
+
+/// One step of the coarsening-grid scheme, on a state it owns.
+final class CoarseningStepper {
+    var s: CoarseningGridState
+    let problem: DynamicsProblem
+    let model: Model
+    let bandCells: Int
+    let bandFromStep: Double
+    let tolerance: Double
+    let maxIterations: Int
+    let cellOrder: Int
+    let bdfOrder: Int
+    let invTp: Double
+    // Scratch, length window.
+    var g1: [Double], g2: [Double], gx: [Double], dD: [Double]
+
+    static func inverseInitialTemperature(_ p: DynamicsProblem) -> Double {
+        p.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
+    }
+
+    init(problem: DynamicsProblem, solver: CoarseningGridSolver, state: CoarseningGridState) {
+        self.problem = problem
+        model = problem.model
+        bandCells = solver.bandCells
+        bandFromStep = solver.bandFromStep
+        tolerance = solver.tolerance
+        maxIterations = solver.maxIterations
+        cellOrder = solver.cellOrder
+        bdfOrder = solver.stepOrder
+        invTp = Self.inverseInitialTemperature(problem)
+        s = state
+        let n = state.window
+        g1 = .init(repeating: 0, count: n)
+        g2 = g1; gx = g1; dD = g1
+    }
+
+    /// Computes row `rows`; halves the window when it is full. False if a value became non-finite.
+    func advance() -> Bool {
+        let N = s.window
+        let i = s.rows
+        let h = s.h
+        let B = h >= bandFromStep * (1 - 1e-12) ? bandCells : 0
+        let T = problem.drive.temperature(at: s.time(i), default: problem.temperature)
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { distance <= B && sourceIndex >= 1 }
+
+        // Quasi-stationary band: copy along the diagonal (row i from row i−1, shifted by one).
+        for j in max(0, i - B)..<i where band(i - j, j) {
+            s.C[i * N + j] = s.C[(i - 1) * N + j - 1]
+            s.X[i * N + j] = s.X[(i - 1) * N + j - 1]
+        }
+        for k in max(0, i - B)..<i where band(i - k, k) {
+            s.CB[k * N + i] = s.CB[(k - 1) * N + i - 1]
+            s.S1[i * N + k] = s.S1[(i - 1) * N + k - 1]
+            s.S2[i * N + k] = s.S2[(i - 1) * N + k - 1]
+            s.SM[i * N + k] = s.SM[(i - 1) * N + k - 1]
+        }
+        for j in max(0, i - B)..<i where band(i - j, j) {  // cell i−1 of column j
+            s.CB[(i - 1) * N + j] = s.CB[(i - 2) * N + j - 1]
+            s.XB[(i - 1) * N + j] = s.XB[(i - 2) * N + j - 1]
+        }
+        s.C[i * N + i] = 1
+        s.X[i * N + i] = 0
+
+        // First guess for the integrated elements: linear extrapolation along the column.
+        for j in 0..<i where !band(i - j, j) {
+            if j == i - 1 {
+                s.C[i * N + j] = 1 - T * h
+                s.X[i * N + j] = h
+            } else {
+                s.C[i * N + j] = 2 * s.C[(i - 1) * N + j] - s.C[(i - 2) * N + j]
+                s.X[i * N + j] = 2 * s.X[(i - 1) * N + j] - s.X[(i - 2) * N + j]
+            }
+        }
+        s.m[i] = i >= 2 ? 2 * s.m[i - 1] - s.m[i - 2] : s.m[0] + h * s.mSlope0
+
+        var mu = 0.0, energy = 0.0
+        var converged = false
+        // The integrated elements of the row; the fixed-point iteration on them is accelerated
+        // (Anderson mixing): near a marginal state its plain contraction factor tends to 1.
+        let free = (0..<i).filter { !band(i - $0, $0) }
+        let nFree = free.count
+        var u = [Double](repeating: 0, count: 2 * nFree + 1), g = u
+        var anderson = AndersonMixing(depth: 4)
+        func write(_ v: [Double]) {
+            for (p, j) in free.enumerated() { s.C[i * N + j] = v[p]; s.X[i * N + j] = v[p + nFree] }
+            s.m[i] = v[2 * nFree]
+        }
+        for _ in 0..<maxIterations {
+            // Cell data of the new row and of the newest cell, outside the band.
+            fillCells(row: i, isBand: band)
+
+            let mi = s.m[i]
+            let force = model.v1(mi)
+            var sumM = 0.0, sum1 = 0.0, memM = 0.0
+            for k in 0..<i {
+                sumM += s.SM[i * N + k]
+                sum1 += s.S1[i * N + k]
+                memM += s.S2[i * N + k] * s.mBar[k]
+            }
+            let quench = invTp * model.xi1(s.C[i * N])
+            mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force, integral: sumM + quench * s.C[i * N])
+            energy = DMFTEquations.energy(model, m: mi, integral: sum1 + invTp * model.noise(s.C[i * N]))
+
+            // Memory integrals for every column j < i at once.
+            var prev = 0.0
+            for k in 0..<i {
+                let d = model.xi1(s.CB[k * N + i])
+                dD[k] = d - prev
+                prev = d
+            }
+            let len = Int32(i), lda = Int32(N)
+            s.S2.withUnsafeBufferPointer { s2 in
+                let row = s2.baseAddress! + i * N
+                s.CB.withUnsafeBufferPointer { cb in
+                    g1.withUnsafeMutableBufferPointer { y in
+                        cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, cb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
+                    }
+                }
+                s.XB.withUnsafeBufferPointer { xb in
+                    gx.withUnsafeMutableBufferPointer { y in
+                        cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, xb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
+                    }
+                }
+            }
+            s.X.withUnsafeBufferPointer { x in
+                dD.withUnsafeBufferPointer { d in
+                    g2.withUnsafeMutableBufferPointer { y in
+                        cblas_dgemv(CblasRowMajor, CblasNoTrans, len, len, 1, x.baseAddress, lda, d.baseAddress, 1, 0, y.baseAddress, 1)
+                    }
+                }
+            }
+
+            // Implicit update (BDF2; trapezoid from the diagonal for the newest column): the map
+            // u ↦ g(u) on the integrated elements of the row and m(t_i).
+            var change = 0.0
+            let bdf = 2 * h / 3
+            for (p, j) in free.enumerated() {
+                // ∂t C = −μC + V′(m)m(t′) − ∫₀ᵗ ξ″ C dχ − ∫₀^{t′} ξ′ dχ(t′,·) (+ quench ξ′(C(t,0))C(t′,0)/T′)
+                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: s.m[j],
+                                          memoryC: g1[j], memoryR: g2[j] + quench * s.C[j * N])
+                let gX = 1 + gx[j]
+                let c: Double, x: Double
+                if j == i - 1 {
+                    let f = 1 / (1 + 0.5 * h * mu)
+                    c = (1 + 0.5 * h * (-T + gC)) * f
+                    x = (0.5 * h * (1 + gX)) * f
+                } else if bdfOrder >= 3 && j <= i - 3 {
+                    let b3 = 6 * h / 11
+                    let f = 1 / (1 + b3 * mu)
+                    c = ((18 * s.C[(i - 1) * N + j] - 9 * s.C[(i - 2) * N + j] + 2 * s.C[(i - 3) * N + j]) / 11 + b3 * gC) * f
+                    x = ((18 * s.X[(i - 1) * N + j] - 9 * s.X[(i - 2) * N + j] + 2 * s.X[(i - 3) * N + j]) / 11 + b3 * gX) * f
+                } else {
+                    let f = 1 / (1 + bdf * mu)
+                    c = ((4 * s.C[(i - 1) * N + j] - s.C[(i - 2) * N + j]) / 3 + bdf * gC) * f
+                    x = ((4 * s.X[(i - 1) * N + j] - s.X[(i - 2) * N + j]) / 3 + bdf * gX) * f
+                }
+                change = max(change, abs(c - s.C[i * N + j]), abs(x - s.X[i * N + j]))
+                u[p] = s.C[i * N + j]; u[p + nFree] = s.X[i * N + j]
+                g[p] = c; g[p + nFree] = x
+            }
+            let gm = DMFTEquations.dm(mu: 0, m: 0, signalForce: force, memory: memM)
+            let newM: Double
+            if i == 1 {
+                newM = (s.m[0] + 0.5 * h * (s.mSlope0 + gm)) / (1 + 0.5 * h * mu)
+            } else if bdfOrder >= 3 && i >= 3 {
+                let b3 = 6 * h / 11
+                newM = ((18 * s.m[i - 1] - 9 * s.m[i - 2] + 2 * s.m[i - 3]) / 11 + b3 * gm) / (1 + b3 * mu)
+            } else {
+                newM = ((4 * s.m[i - 1] - s.m[i - 2]) / 3 + bdf * gm) / (1 + bdf * mu)
+            }
+            let mChange = abs(newM - s.m[i]) / max(abs(newM), 1e-300)
+            u[2 * nFree] = s.m[i]; g[2 * nFree] = newM
+            if !(change.isFinite && newM.isFinite) { return false }
+            if change <= tolerance && mChange <= tolerance {
+                converged = true
+                write(g)
+                break
+            }
+            write(anderson.next(u: u, g: g))
+        }
+        // A row that has not converged within the cap is kept (the cap bounds the work) and counted.
+        if !converged { s.unconvergedRows += 1 }
+        // Final cell data and observables for the converged row.
+        fillCells(row: i, isBand: band)
+        let mi = s.m[i]
+        var sumM = 0.0, sum1 = 0.0
+        for k in 0..<i { sumM += s.SM[i * N + k]; sum1 += s.S1[i * N + k] }
+        let c0 = s.C[i * N]
+        mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: model.v1(mi),
+                              integral: sumM + invTp * model.xi1(c0) * c0)
+        energy = DMFTEquations.energy(model, m: mi, integral: sum1 + invTp * model.noise(c0))
+        guard mu.isFinite, energy.isFinite else { return false }
+
+        advanceTracked(row: i, mu: mu)
+        s.series.append(t: s.time(i), m: mi, energy: energy, mu: mu)
+        s.rows = i + 1
+        if s.rows == N { halve() }
+        return true
+    }
+
+    /// The cell data that row i adds outside the band: row averages C̄_{k,i} and cell integrals S_{ik}
+    /// along the row, and the newest cell i−1 of every column (C̄_{i−1,j}, χ̄_{i−1,j}, m̄_{i−1}).
+    /// `cellOrder` 2: trapezoid and ξ(C̄)Δχ. 4: cubic interpolation through four nodes of the row
+    /// (or column), exact averages of the cubic, and three-point Gauss–Legendre for ∫ξ(C) dχ.
+    private func fillCells(row i: Int, isBand: (Int, Int) -> Bool) {
+        let N = s.window
+        let cubic = cellOrder >= 4 && i >= 3
+        for k in 0..<i where !isBand(i - k, k) {
+            if cubic {
+                let b = k - 1 >= 0 && k + 2 <= i ? k - 1 : (k - 1 < 0 ? k : k - 2)
+                let st = k - b  // 1: nodes −1…2; 0: nodes 0…3; 2: nodes −2…1 (relative to k)
+                let wa = CellCubic.average[st], gl = CellCubic.gauss[st], gd = CellCubic.gaussSlope[st]
+                var c = 0.0
+                for o in 0..<4 { c += wa[o] * s.C[i * N + b + o] }
+                s.CB[k * N + i] = c
+                var s1 = 0.0, s2 = 0.0, sm = 0.0
+                for q in 0..<3 {
+                    var cq = 0.0, dq = 0.0
+                    for o in 0..<4 { cq += gl[q][o] * s.C[i * N + b + o]; dq += gd[q][o] * s.X[i * N + b + o] }
+                    let r = -CellCubic.gaussWeights[q] * dq  // R ds over this part of the cell
+                    let x1 = model.xi1(cq), x2 = model.xi2(cq)
+                    s1 += x1 * r; s2 += x2 * r; sm += (x1 + x2 * cq) * r
+                }
+                s.S1[i * N + k] = s1; s.S2[i * N + k] = s2; s.SM[i * N + k] = sm
+            } else {
+                let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
+                s.CB[k * N + i] = c
+                let dx = s.X[i * N + k] - s.X[i * N + k + 1]  // ∫_cell R(t_i, s) ds
+                let x1 = model.xi1(c), x2 = model.xi2(c)
+                s.S1[i * N + k] = x1 * dx
+                s.S2[i * N + k] = x2 * dx
+                s.SM[i * N + k] = (x1 + x2 * c) * dx
+            }
+        }
+        let w = CellCubic.average[2]  // nodes i−3 … i for the cell [t_{i−1}, t_i]
+        for j in 0..<i where !isBand(i - j, j) {
+            if cellOrder >= 4 && i - 3 >= j {
+                var c = 0.0, x = 0.0
+                for o in 0..<4 { c += w[o] * s.C[(i - 3 + o) * N + j]; x += w[o] * s.X[(i - 3 + o) * N + j] }
+                s.CB[(i - 1) * N + j] = c
+                s.XB[(i - 1) * N + j] = x
+            } else {
+                s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
+                s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
+            }
+        }
+        if cellOrder >= 4 && i >= 3 {
+            var mb = 0.0
+            for o in 0..<4 { mb += w[o] * s.m[i - 3 + o] }
+            s.mBar[i - 1] = mb
+        } else {
+            s.mBar[i - 1] = 0.5 * (s.m[i - 1] + s.m[i])
+        }
+    }
+
+    /// Waiting-time columns: reach, sample, and evolve the detached ones on row i.
+    private func advanceTracked(row i: Int, mu: Double) {
+        let N = s.window, h = s.h, t = s.time(i)
+        let force = model.v1(s.m[i])
+        for w in s.tracked.indices {
+            var col = s.tracked[w]
+            if col.gridIndex == -2, t >= col.requested * (1 - 1e-12), i < N - 1 {
+                col.gridIndex = i
+                col.time = t
+                col.mAtWait = s.m[i]
+                col.cAtStart = s.C[i * N]
+            }
+            if col.gridIndex >= 0 {
+                let j = col.gridIndex
+                col.samples.append((t, s.C[i * N + j], s.X[i * N + j]))
+            } else if col.gridIndex == -1 {
+                // Same equations as a window column; cell i−1 depends linearly on the new value.
+                let s2last = s.S2[i * N + i - 1]
+                var aC = 0.0, aX = 0.0, aR = 0.0
+                for k in 0..<(i - 1) {
+                    aC += s.S2[i * N + k] * col.cBar[k]
+                    aX += s.S2[i * N + k] * col.xBar[k]
+                }
+                for k in 0..<i where col.rCell[k] != 0 { aR += model.xi1(s.CB[k * N + i]) * col.rCell[k] }
+                let quench = invTp * model.xi1(s.C[i * N]) * col.cAtStart
+                let baseC = force * col.mAtWait + aC + aR + quench + 0.5 * s2last * col.c[i - 1]
+                let baseX = 1 + aX + 0.5 * s2last * col.x[i - 1]
+                let c: Double, x: Double
+                if i - 2 >= col.firstRow {
+                    let b = 2 * h / 3
+                    let denom = 1 + b * mu - b * 0.5 * s2last
+                    c = ((4 * col.c[i - 1] - col.c[i - 2]) / 3 + b * baseC) / denom
+                    x = ((4 * col.x[i - 1] - col.x[i - 2]) / 3 + b * baseX) / denom
+                } else {
+                    let denom = 1 + h * mu - h * 0.5 * s2last
+                    c = (col.c[i - 1] + h * baseC) / denom
+                    x = (col.x[i - 1] + h * baseX) / denom
+                }
+                col.c[i] = c
+                col.x[i] = x
+                col.cBar[i - 1] = 0.5 * (col.c[i - 1] + c)
+                col.xBar[i - 1] = 0.5 * (col.x[i - 1] + x)
+                col.samples.append((t, c, x))
+            }
+            s.tracked[w] = col
+        }
+    }
+
+    /// Keeps every other point of the full window and doubles h; cell data merge exactly.
+    private func halve() {
+        let N = s.window, half = N / 2
+        // Detach waiting-time columns that fall off the grid, from the fine arrays.
+        for w in s.tracked.indices where s.tracked[w].gridIndex >= 0 {
+            let j = s.tracked[w].gridIndex
+            if j % 2 == 0 { s.tracked[w].gridIndex = j / 2; continue }
+            var col = s.tracked[w]
+            col.gridIndex = -1
+            col.firstRow = j
+            col.c = [Double](repeating: 0, count: N)
+            col.x = col.c; col.cBar = col.c; col.xBar = col.c; col.rCell = col.c
+            for r in j..<N { col.c[r] = s.C[r * N + j]; col.x[r] = s.X[r * N + j] }
+            for k in 0..<(N - 1) {
+                col.cBar[k] = s.CB[k * N + j]
+                col.xBar[k] = k >= j ? s.XB[k * N + j] : 0
+                col.rCell[k] = k < j ? s.X[j * N + k] - s.X[j * N + k + 1] : 0
+            }
+            s.tracked[w] = col
+        }
+        for w in s.tracked.indices where s.tracked[w].gridIndex == -1 {
+            var col = s.tracked[w]
+            var c = [Double](repeating: 0, count: N)
+            var x = c, cb = c, xb = c, rc = c
+            for r in 0..<half { c[r] = col.c[2 * r]; x[r] = col.x[2 * r] }
+            for k in 0..<(half - 1) {
+                cb[k] = 0.5 * (col.cBar[2 * k] + col.cBar[2 * k + 1])
+                xb[k] = 0.5 * (col.xBar[2 * k] + col.xBar[2 * k + 1])
+                rc[k] = col.rCell[2 * k] + col.rCell[2 * k + 1]
+            }
+            col.c = c; col.x = x; col.cBar = cb; col.xBar = xb; col.rCell = rc
+            col.firstRow = (col.firstRow + 1) / 2
+            s.tracked[w] = col
+        }
+
+        let zero = [Double](repeating: 0, count: N * N)
+        var C = zero, X = zero, CB = zero, XB = zero, S1 = zero, S2 = zero, SM = zero
+        for i in 0..<half {
+            for j in 0...i {
+                C[i * N + j] = s.C[2 * i * N + 2 * j]
+                X[i * N + j] = s.X[2 * i * N + 2 * j]
+            }
+            for k in 0..<i {
+                S1[i * N + k] = s.S1[2 * i * N + 2 * k] + s.S1[2 * i * N + 2 * k + 1]
+                S2[i * N + k] = s.S2[2 * i * N + 2 * k] + s.S2[2 * i * N + 2 * k + 1]
+                SM[i * N + k] = s.SM[2 * i * N + 2 * k] + s.SM[2 * i * N + 2 * k + 1]
+            }
+        }
+        // Cell k of the new grid is cells 2k, 2k+1 of the old one; complete for k < half − 1.
+        for k in 0..<(half - 1) {
+            for j in 0..<half {
+                CB[k * N + j] = 0.5 * (s.CB[2 * k * N + 2 * j] + s.CB[(2 * k + 1) * N + 2 * j])
+                if k >= j {
+                    XB[k * N + j] = 0.5 * (s.XB[2 * k * N + 2 * j] + s.XB[(2 * k + 1) * N + 2 * j])
+                }
+            }
+        }
+        var m = [Double](repeating: 0, count: N), mBar = m
+        for r in 0..<half { m[r] = s.m[2 * r] }
+        for k in 0..<(half - 1) { mBar[k] = 0.5 * (s.mBar[2 * k] + s.mBar[2 * k + 1]) }
+        s.C = C; s.X = X; s.CB = CB; s.XB = XB; s.S1 = S1; s.S2 = S2; s.SM = SM
+        s.m = m; s.mBar = mBar
+        s.rows = half
+        s.h *= 2
+        s.halvings += 1
+    }
+}
+
+/// Anderson acceleration of a fixed-point iteration u = g(u) (type II, finite memory): the next
+/// iterate is the combination of the last g's whose residuals g − u combine to the least norm.
+/// Deterministic, so resumed runs stay bit-identical.
+struct AndersonMixing {
+    let depth: Int
+    private var fs: [[Double]] = [], gs: [[Double]] = []
+
+    init(depth: Int) { self.depth = depth }
+
+    mutating func next(u: [Double], g: [Double]) -> [Double] {
+        let f = zip(g, u).map { $0 - $1 }
+        fs.append(f); gs.append(g)
+        if fs.count > depth + 1 { fs.removeFirst(); gs.removeFirst() }
+        let k = fs.count - 1
+        guard k >= 1 else { return g }
+        // ΔF_j = f_{j+1} − f_j; minimise |f − ΔF γ| by the normal equations.
+        let n = f.count
+        var dF = [[Double]](repeating: [], count: k)
+        for j in 0..<k { dF[j] = (0..<n).map { fs[j + 1][$0] - fs[j][$0] } }
+        var a = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        var b = [Double](repeating: 0, count: k)
+        for p in 0..<k {
+            for q in p..<k {
+                var sum = 0.0
+                for r in 0..<n { sum += dF[p][r] * dF[q][r] }
+                a[p][q] = sum; a[q][p] = sum
+            }
+            var sum = 0.0
+            for r in 0..<n { sum += dF[p][r] * f[r] }
+            b[p] = sum
+        }
+        var trace = 0.0
+        for p in 0..<k { trace += a[p][p] }
+        guard trace > 0, trace.isFinite else { return g }
+        for p in 0..<k { a[p][p] += 1e-12 * trace }
+        guard let gamma = Self.solve(a, b) else { return g }
+        var out = g
+        for j in 0..<k {
+            let gj = gamma[j]
+            for r in 0..<n { out[r] -= gj * (gs[j + 1][r] - gs[j][r]) }
+        }
+        return out
+    }
+
+    /// Gaussian elimination with partial pivoting; nil when singular.
+    static func solve(_ a0: [[Double]], _ b0: [Double]) -> [Double]? {
+        var a = a0, b = b0
+        let n = b.count
+        for c in 0..<n {
+            guard let p = (c..<n).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), a[p][c] != 0 else { return nil }
+            a.swapAt(c, p); b.swapAt(c, p)
+            for r in (c + 1)..<n {
+                let factor = a[r][c] / a[c][c]
+                for q in c..<n { a[r][q] -= factor * a[c][q] }
+                b[r] -= factor * b[c]
+            }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            var sum = b[r]
+            for q in (r + 1)..<n { sum -= a[r][q] * x[q] }
+            x[r] = sum / a[r][r]
+        }
+        return x.allSatisfy(\.isFinite) ? x : nil
+    }
+}
+
+/// Cubic interpolation on a cell [0, 1] of four consecutive nodes: stencil 0 = nodes 0…3,
+/// 1 = nodes −1…2 (centred), 2 = nodes −2…1 (relative to the cell's left end).
+enum CellCubic {
+    static let offsets: [[Double]] = [[0, 1, 2, 3], [-1, 0, 1, 2], [-2, -1, 0, 1]]
+    /// Weights of the exact average over [0, 1] of the interpolating cubic.
+    static let average: [[Double]] = [[9.0 / 24, 19.0 / 24, -5.0 / 24, 1.0 / 24],
+                                      [-1.0 / 24, 13.0 / 24, 13.0 / 24, -1.0 / 24],
+                                      [1.0 / 24, -5.0 / 24, 19.0 / 24, 9.0 / 24]]
+    static let gaussNodes: [Double] = [0.5 - 0.5 * (0.6).squareRoot(), 0.5, 0.5 + 0.5 * (0.6).squareRoot()]
+    static let gaussWeights: [Double] = [5.0 / 18, 8.0 / 18, 5.0 / 18]
+    /// gauss[stencil][node q][o]: Lagrange basis at Gauss node q; gaussSlope: its x-derivative.
+    static let gauss: [[[Double]]] = offsets.map { nodes in gaussNodes.map { x in basis(nodes, x) } }
+    static let gaussSlope: [[[Double]]] = offsets.map { nodes in gaussNodes.map { x in slope(nodes, x) } }
+
+    static func basis(_ nodes: [Double], _ x: Double) -> [Double] {
+        (0..<4).map { o in
+            var v = 1.0
+            for p in 0..<4 where p != o { v *= (x - nodes[p]) / (nodes[o] - nodes[p]) }
+            return v
+        }
+    }
+
+    static func slope(_ nodes: [Double], _ x: Double) -> [Double] {
+        (0..<4).map { o in
+            var total = 0.0
+            for skip in 0..<4 where skip != o {
+                var v = 1 / (nodes[o] - nodes[skip])
+                for p in 0..<4 where p != o && p != skip { v *= (x - nodes[p]) / (nodes[o] - nodes[p]) }
+                total += v
+            }
+            return total
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// The complete state of the coarsening-grid integrator between two steps (equations/coarsening-grid.md).
+///
+/// Everything the next step reads is here and nothing else, so that a run stopped after any step and
+/// restarted from this value continues bit for bit like an uninterrupted run (`dmft resume`). All
+/// two-time arrays are `window × window`, row-major, `a[r * window + c]`:
+///
+/// | array | element (r, c) |
+/// |---|---|
+/// | `C`  | C(t_r, t_c), c ≤ r (zero above the diagonal) |
+/// | `X`  | χ(t_r, t_c) = ∫_{t_c}^{t_r} R(t_r, s) ds, c ≤ r (zero above) |
+/// | `CB` | the average of s ↦ C(s, t_c) over the cell [t_r, t_{r+1}] (for r < c it lies on row c) |
+/// | `XB` | the average of s ↦ χ(s, t_c) over the cell [t_r, t_{r+1}], r ≥ c (zero for r < c) |
+/// | `S2`, `S1`, `SM` | ∫ over the cell [t_c, t_{c+1}] of ξ″(C)R, ξ′(C)R and (ξ′(C)+ξ″(C)C)R at t = t_r |
+///
+/// Cell averages and cell integrals are merged exactly at each halving (average, resp. sum, of the
+/// two halves), which is how information about the fine early grid survives coarsening.
+public struct CoarseningGridState: Sendable, Equatable {
+    /// Window length N (even).
+    public var window: Int
+    /// Rows filled, t_0 … t_{rows−1}; the next step computes row `rows`.
+    public var rows: Int
+    /// Current step; the grid is t_r = r·h.
+    public var h: Double
+    /// Halvings so far (h = h0·2^halvings).
+    public var halvings: Int
+    public var C: [Double], X: [Double], CB: [Double], XB: [Double]
+    public var S1: [Double], S2: [Double], SM: [Double]
+    /// m(t_r) and the cell averages of m over [t_r, t_{r+1}].
+    public var m: [Double], mBar: [Double]
+    /// ∂t m at t = 0 (the first step is a trapezoid).
+    public var mSlope0: Double
+    /// m, e, μ at every step taken since t = 0.
+    public var series: TimeSeries
+    /// Columns C(t, t_w), χ(t, t_w) followed through the run for the requested waiting times.
+    public var tracked: [TrackedColumn]
+    /// Wall seconds spent so far (over all sessions of a resumed run).
+    public var wallSeconds: Double
+    /// Rows whose fixed-point iteration hit the iteration cap (reported in the solver settings).
+    public var unconvergedRows: Int = 0
+
+    public init(window: Int, rows: Int, h: Double, halvings: Int, C: [Double], X: [Double], CB: [Double],
+                XB: [Double], S1: [Double], S2: [Double], SM: [Double], m: [Double], mBar: [Double],
+                mSlope0: Double, series: TimeSeries, tracked: [TrackedColumn], wallSeconds: Double) {
+        self.window = window; self.rows = rows; self.h = h; self.halvings = halvings
+        self.C = C; self.X = X; self.CB = CB; self.XB = XB; self.S1 = S1; self.S2 = S2; self.SM = SM
+        self.m = m; self.mBar = mBar; self.mSlope0 = mSlope0; self.series = series
+        self.tracked = tracked; self.wallSeconds = wallSeconds
+    }
+
+    @inline(__always) public func index(_ r: Int, _ c: Int) -> Int { r * window + c }
+    /// The time of grid row r.
+    public func time(_ r: Int) -> Double { Double(r) * h }
+    /// The current grid t_0 … t_{rows−1}.
+    public var grid: [Double] { (0..<rows).map(time) }
+}
+
+/// A column C(t, t_w), χ(t, t_w) at a fixed waiting time, followed while the window coarsens.
+///
+/// While t_w is a grid time the column is read from the window (`gridIndex ≥ 0`). When a halving
+/// drops t_w from the grid, the column is detached: it keeps its own values on the window rows and
+/// the cell data its equation needs (cell averages of C(s, t_w) and χ(s, t_w), and the cell integrals
+/// of R(t_w, s) for s < t_w), merged at later halvings like the window's.
+public struct TrackedColumn: Sendable, Equatable {
+    /// The waiting time asked for.
+    public var requested: Double
+    /// The grid time actually used (the first grid time ≥ requested); NaN until reached.
+    public var time: Double
+    /// Column index while on the grid; −1 once detached; −2 before t_w is reached.
+    public var gridIndex: Int
+    /// Detached only: the first window row whose time is ≥ t_w.
+    public var firstRow: Int
+    /// m(t_w) and C(t_w, 0) (for the signal and quench terms).
+    public var mAtWait: Double
+    public var cAtStart: Double
+    /// Detached only (length `window`): C(t_r, t_w), χ(t_r, t_w) for r ≥ firstRow; cell data.
+    public var c: [Double], x: [Double], cBar: [Double], xBar: [Double], rCell: [Double]
+    /// Samples (t, C(t,t_w), χ(t,t_w)) for every step with t ≥ t_w.
+    public var samples: [(t: Double, C: Double, chi: Double)]
+
+    public init(requested: Double) {
+        self.requested = requested
+        time = .nan
+        gridIndex = -2
+        firstRow = 0
+        mAtWait = 0
+        cAtStart = 0
+        c = []; x = []; cBar = []; xBar = []; rCell = []
+        samples = []
+    }
+
+    public static func == (a: TrackedColumn, b: TrackedColumn) -> Bool {
+        a.requested == b.requested && a.time.bitPattern == b.time.bitPattern && a.gridIndex == b.gridIndex
+            && a.firstRow == b.firstRow && a.mAtWait == b.mAtWait && a.cAtStart == b.cAtStart
+            && a.c == b.c && a.x == b.x && a.cBar == b.cBar && a.xBar == b.xBar && a.rCell == b.rCell
+            && a.samples.count == b.samples.count
+            && zip(a.samples, b.samples).allSatisfy { $0.t == $1.t && $0.C == $1.C && $0.chi == $1.chi }
+    }
+}

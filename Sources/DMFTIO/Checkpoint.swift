@@ -1,0 +1,211 @@
+import DMFT
+import Foundation
+
+/// The resumable state of a coarsening-grid run, in `<run>/checkpoint/`:
+/// `checkpoint.json` (description, integers), `scalars.npy` and `problem.npy` (every Double scalar,
+/// bit-exact), one `.npy` per array, and `tracked-<w>.npy` per waiting time. Written into a hidden
+/// sibling folder and renamed into place, so a kill at any moment leaves the previous checkpoint or
+/// the new one, never a mixture.
+public enum Checkpoint {
+    public static let folder = "checkpoint"
+
+    /// What `dmft resume` needs to continue: the state, the problem and the solver's knobs.
+    public struct Contents {
+        public var state: CoarseningGridState
+        public var problem: DynamicsProblem
+        public var solver: CoarseningGridSolver
+    }
+
+    /// Writes the checkpoint into `runDirectory/checkpoint` atomically (creating the run directory).
+    public static func write(_ state: CoarseningGridState, problem: DynamicsProblem,
+                             solver: CoarseningGridSolver, into runDirectory: URL) throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: runDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw DMFTError.unwritable(path: runDirectory.path, reason: error.localizedDescription)
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = runDirectory.appendingPathComponent(".\(folder).tmp-\(pid)")
+        try? fm.removeItem(at: staging)
+        try stage(state, problem: problem, solver: solver, at: staging)
+        let target = runDirectory.appendingPathComponent(folder)
+        let old = runDirectory.appendingPathComponent(".\(folder).old-\(pid)")
+        do {
+            if fm.fileExists(atPath: target.path) {
+                try? fm.removeItem(at: old)
+                try fm.moveItem(at: target, to: old)
+            }
+            try fm.moveItem(at: staging, to: target)
+            try? fm.removeItem(at: old)
+        } catch {
+            throw DMFTError.unwritable(path: target.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes the checkpoint files into `dir` (which must not exist), e.g. a staged run directory.
+    public static func stage(_ s: CoarseningGridState, problem: DynamicsProblem,
+                             solver: CoarseningGridSolver, at dir: URL) throws {
+        func put(_ data: Data, _ name: String) throws {
+            do { try data.write(to: dir.appendingPathComponent(name)) } catch {
+                throw DMFTError.unwritable(path: dir.appendingPathComponent(name).path, reason: error.localizedDescription)
+            }
+        }
+        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            throw DMFTError.unwritable(path: dir.path, reason: error.localizedDescription)
+        }
+        let n = s.window
+        var json: [String: Any] = [
+            "format": "dmft coarsening-grid checkpoint 1",
+            "window": n, "rows": s.rows, "halvings": s.halvings, "steps": s.series.count,
+            "time": s.time(s.rows - 1), "h": s.h,
+            "model": RunDirectory.modelJSON(problem.model),
+            "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
+            "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
+        ]
+        if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
+        switch problem.drive.temperature {
+        case .none: break
+        case .table(let t, let v)?:
+            json["temperature_schedule"] = "table"
+            try put(Npy.encode(t + v, shape: [2, t.count]), "temperature-table.npy")
+        case let schedule?:
+            json["temperature_schedule"] = schedule.summary
+        }
+        try put(JSON.encode(json), "checkpoint.json")
+        let scalars = [s.h, s.mSlope0, s.wallSeconds]
+        try put(Npy.encode(scalars, shape: [scalars.count]), "scalars.npy")
+        let p = [problem.temperature, problem.m0, problem.tmax, solver.h0, solver.bandFromStep, solver.tolerance,
+                 problem.drive.initialTemperature ?? .infinity]
+        try put(Npy.encode(p, shape: [p.count]), "problem.npy")
+        try put(Npy.encode(problem.model.noise.coefficients, shape: [problem.model.noise.coefficients.count]), "noise.npy")
+        try put(Npy.encode(problem.model.signal.coefficients, shape: [problem.model.signal.coefficients.count]), "signal.npy")
+        for (name, a) in [("C", s.C), ("X", s.X), ("CB", s.CB), ("XB", s.XB), ("S1", s.S1), ("S2", s.S2), ("SM", s.SM)] {
+            try put(Npy.encode(a, shape: [n, n]), "\(name).npy")
+        }
+        try put(Npy.encode(s.m + s.mBar, shape: [2, n]), "m.npy")
+        let series = s.series
+        try put(Npy.encode(series.t + series.m + series.energy + series.mu, shape: [4, series.count]), "series.npy")
+        for (w, col) in s.tracked.enumerated() {
+            let head = [col.requested, col.time, Double(col.gridIndex), Double(col.firstRow), col.mAtWait, col.cAtStart]
+            try put(Npy.encode(head, shape: [head.count]), "tracked-\(w)-scalars.npy")
+            let detached = col.c.count == n
+            let arrays = detached ? col.c + col.x + col.cBar + col.xBar + col.rCell : []
+            try put(Npy.encode(arrays, shape: [detached ? 5 : 0, detached ? n : 0]), "tracked-\(w)-arrays.npy")
+            let samples = col.samples.map(\.t) + col.samples.map(\.C) + col.samples.map(\.chi)
+            try put(Npy.encode(samples, shape: [3, col.samples.count]), "tracked-\(w)-samples.npy")
+        }
+    }
+
+    /// Reads `runDirectory/checkpoint` (or the previous one, if a kill interrupted the rename).
+    public static func read(_ runDirectory: URL) throws -> Contents {
+        let fm = FileManager.default
+        var dir = runDirectory.appendingPathComponent(folder)
+        if !fm.fileExists(atPath: dir.path),
+           let old = (try? fm.contentsOfDirectory(atPath: runDirectory.path))?.first(where: { $0.hasPrefix(".\(folder).old-") }) {
+            dir = runDirectory.appendingPathComponent(old)
+        }
+        guard fm.fileExists(atPath: dir.appendingPathComponent("checkpoint.json").path) else {
+            throw DMFTError.unreadable(path: runDirectory.path,
+                                       reason: "no checkpoint/ (only --grid adaptive runs can be resumed)")
+        }
+        let json = try JSON.read(dir.appendingPathComponent("checkpoint.json"))
+        func npy(_ name: String) throws -> (values: [Double], shape: [Int]) {
+            do { return try Npy.read(dir.appendingPathComponent(name)) } catch {
+                throw DMFTError.unreadable(path: dir.appendingPathComponent(name).path, reason: "\(error)")
+            }
+        }
+        func int(_ key: String) throws -> Int {
+            guard let v = (json[key] as? NSNumber)?.intValue else {
+                throw DMFTError.unreadable(path: dir.path, reason: "checkpoint.json lacks \(key)")
+            }
+            return v
+        }
+        let n = try int("window"), rows = try int("rows"), halvings = try int("halvings")
+        let scalars = try npy("scalars.npy").values, p = try npy("problem.npy").values
+        guard scalars.count == 3, p.count == 7, rows >= 1, rows <= n else {
+            throw DMFTError.unreadable(path: dir.path, reason: "malformed scalars")
+        }
+        guard let modelJSON = json["model"] as? [String: Any] else {
+            throw DMFTError.unreadable(path: dir.path, reason: "checkpoint.json lacks the model")
+        }
+        let described = try RunDirectory.model(fromJSON: modelJSON, path: dir.path)
+        let model: Model
+        do {
+            model = try Model(noise: Polynomial(coefficients: try npy("noise.npy").values),
+                              signal: Polynomial(coefficients: try npy("signal.npy").values), preset: described.preset)
+        } catch let e as DMFTError { throw DMFTError.unreadable(path: dir.path, reason: e.description) }
+        var drive = DrivingProtocol()
+        if p[6].isFinite { drive.initialTemperature = p[6] }
+        if let spec = json["temperature_schedule"] as? String {
+            if spec == "table" {
+                let table = try npy("temperature-table.npy")
+                let k = table.values.count / 2
+                drive.temperature = .table(t: Array(table.values[0..<k]), values: Array(table.values[k...]))
+            } else {
+                drive.temperature = try Schedule.parse(spec, name: "temperature-schedule")
+            }
+        }
+        let problem: DynamicsProblem
+        do {
+            problem = try DynamicsProblem(model: model, temperature: p[0], m0: p[1], tmax: p[2], drive: drive)
+        } catch let e as DMFTError { throw DMFTError.unreadable(path: dir.path, reason: e.description) }
+        func square(_ name: String) throws -> [Double] {
+            let a = try npy("\(name).npy")
+            guard a.shape == [n, n] else { throw DMFTError.unreadable(path: dir.path, reason: "\(name).npy is not \(n)×\(n)") }
+            return a.values
+        }
+        let mm = try npy("m.npy").values
+        let series = try npy("series.npy")
+        guard mm.count == 2 * n, series.shape.count == 2, series.shape[0] == 4 else {
+            throw DMFTError.unreadable(path: dir.path, reason: "malformed m.npy or series.npy")
+        }
+        let k = series.shape[1]
+        let sv = series.values
+        var tracked: [TrackedColumn] = []
+        for w in 0..<(try int("tracked")) {
+            let head = try npy("tracked-\(w)-scalars.npy").values
+            guard head.count == 6 else { throw DMFTError.unreadable(path: dir.path, reason: "malformed tracked-\(w)") }
+            var col = TrackedColumn(requested: head[0])
+            col.time = head[1]; col.gridIndex = Int(head[2]); col.firstRow = Int(head[3])
+            col.mAtWait = head[4]; col.cAtStart = head[5]
+            let arrays = try npy("tracked-\(w)-arrays.npy").values
+            if arrays.count == 5 * n {
+                col.c = Array(arrays[0..<n]); col.x = Array(arrays[n..<(2 * n)])
+                col.cBar = Array(arrays[(2 * n)..<(3 * n)]); col.xBar = Array(arrays[(3 * n)..<(4 * n)])
+                col.rCell = Array(arrays[(4 * n)...])
+            }
+            let samples = try npy("tracked-\(w)-samples.npy").values
+            let count = samples.count / 3
+            col.samples = (0..<count).map { (samples[$0], samples[count + $0], samples[2 * count + $0]) }
+            tracked.append(col)
+        }
+        let state0 = CoarseningGridState(
+            window: n, rows: rows, h: scalars[0], halvings: halvings,
+            C: try square("C"), X: try square("X"), CB: try square("CB"), XB: try square("XB"),
+            S1: try square("S1"), S2: try square("S2"), SM: try square("SM"),
+            m: Array(mm[0..<n]), mBar: Array(mm[n...]), mSlope0: scalars[1],
+            series: TimeSeries(t: Array(sv[0..<k]), m: Array(sv[k..<(2 * k)]), energy: Array(sv[(2 * k)..<(3 * k)]),
+                               mu: Array(sv[(3 * k)...])),
+            tracked: tracked, wallSeconds: scalars[2])
+        var state = state0
+        state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
+        let solver = CoarseningGridSolver(window: n, h0: p[3], bandCells: try int("band_cells"), bandFromStep: p[4],
+                                          tolerance: p[5], maxIterations: try int("max_iterations"),
+                                          cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
+                                          stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
+                                          waitingTimes: tracked.map(\.requested))
+        return Contents(state: state, problem: problem, solver: solver)
+    }
+
+    /// aging.csv: one row per step and waiting time, t_w,t,C,chi.
+    public static func agingTable(_ state: CoarseningGridState) -> CSVTable {
+        var tw: [Double] = [], t: [Double] = [], c: [Double] = [], chi: [Double] = []
+        for col in state.tracked {
+            for sample in col.samples {
+                tw.append(col.time); t.append(sample.t); c.append(sample.C); chi.append(sample.chi)
+            }
+        }
+        return CSVTable(columns: [("t_w", tw), ("t", t), ("C", c), ("chi", chi)])
+    }
+}

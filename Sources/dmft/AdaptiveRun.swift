@@ -1,0 +1,90 @@
+import ArgumentParser
+import DMFT
+import DMFTIO
+import Foundation
+
+/// `dmft solve --grid adaptive` and `dmft resume`: run, verify, write (no numerics here).
+enum AdaptiveRun {
+    static func parseWaitingTimes(_ text: String?) throws -> [Double] {
+        guard let text, !text.isEmpty else { return [] }
+        return try text.split(separator: ",").map {
+            guard let v = Double($0.trimmingCharacters(in: .whitespaces)), v.isFinite, v >= 0 else {
+                throw DMFTError.invalidParameter("waiting-times", "'\($0)' is not a time ≥ 0")
+            }
+            return v
+        }
+    }
+
+    static func run(problem: DynamicsProblem, solver base: CoarseningGridSolver, from state: CoarseningGridState?,
+                    out: URL, checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool,
+                    extra baseExtra: [String: Any]) throws {
+        try OutputDirectory.checkWritable(out)
+        var solver = base
+        Terminal.installInterruptHandler()
+        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
+        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        if let every = checkpointEvery {
+            let frozen = base
+            solver.checkpointInterval = every
+            solver.checkpoint = { state in
+                try Checkpoint.write(state, problem: problem, solver: frozen, into: out)
+            }
+        }
+        if !quiet {
+            Terminal.info("solve: \(problem.model.summary), T = \(problem.temperature), m0 = \(problem.m0), "
+                          + "adaptive grid: window \(solver.window), h0 = \(solver.h0), to t = \(problem.tmax)")
+        }
+        var (solution, final) = try solver.run(problem, from: state)
+        var extra = baseExtra
+        extra["grid"] = "adaptive"
+        extra["resumable"] = true
+        extra["waiting_times"] = final.tracked.map { $0.time }
+        if verify, solution.status.isComplete {
+            var coarse = base
+            coarse.window = base.window / 2
+            coarse.waitingTimes = []
+            if !quiet { Terminal.info("solve: error estimate: second run at window \(coarse.window)") }
+            let reference = try coarse.solve(problem)
+            solution.errorEstimate = difference(solution, reference, window: coarse.window)
+        }
+        if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
+        let dir = try OutputDirectory(out)
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
+                               extraColumns: ProtocolOptions.columns(problem.drive, solution: solution))
+        if !final.tracked.isEmpty { try dir.write(Checkpoint.agingTable(final), to: "aging.csv") }
+        final.wallSeconds = solution.wallSeconds
+        try Checkpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
+        try dir.commit()
+        if plot { try Plotting.plotRun(at: out) }
+        print(Summary.paragraph(solution, directory: out.path))
+        switch solution.status {
+        case .completed: break
+        case .diverged(let t):
+            Terminal.error("the solution became non-finite at t = \(t); \(out.path) holds the last finite state. Lower --h0 or raise --window.")
+            throw ExitCode(3)
+        case .interrupted(let t):
+            Terminal.error("interrupted at t = \(t); \(out.path) holds the solution up to there, marked incomplete; continue with `dmft resume \(out.path)`.")
+            throw ExitCode(130)
+        }
+    }
+
+    /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: the error
+    /// of the N/2 run, so an upper estimate of the error of the run at N (errors fall with N).
+    static func difference(_ fine: Solution, _ coarse: Solution, window: Int) -> ErrorEstimate {
+        var dm = 0.0, de = 0.0
+        let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0)
+        for (k, t) in fine.series.t.enumerated() where t <= tEnd {
+            dm = max(dm, abs(fine.series.m[k] - coarse.series.interpolate(\.m, at: t)))
+            de = max(de, abs(fine.series.energy[k] - coarse.series.interpolate(\.energy, at: t)))
+        }
+        var dC = 0.0
+        let stride = max(1, coarse.grid.count / 128)
+        for i in Swift.stride(from: 0, to: coarse.grid.count, by: stride) where coarse.grid[i] <= tEnd {
+            for j in Swift.stride(from: 0, through: i, by: stride) {
+                dC = max(dC, abs(fine.correlation(coarse.grid[i], coarse.grid[j]) - coarse.C[i, j]))
+            }
+        }
+        return ErrorEstimate(method: "difference with the same run at window \(window) (an upper estimate)",
+                             m: dm, energy: de, C: dC)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import DMFT
+import DMFTIO
+import Foundation
+
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Continue an adaptive-grid run from its checkpoint.",
+        discussion: """
+        Reads DIR/checkpoint (written by `dmft solve --grid adaptive`, at --checkpoint-every and when a run \
+        ends or is interrupted), integrates on to --tmax (default: the run's own tmax) and rewrites DIR. \
+        The state is complete and the scheme deterministic, so the result equals an uninterrupted run.
+        """)
+
+    @Argument(help: "The run directory.")
+    var directory: String
+
+    @Option(help: "New final time (default: the tmax of the original run).")
+    var tmax: Double?
+
+    @Option(help: ArgumentHelp("Write the state to DIR/checkpoint every so many wall seconds.", valueName: "SECONDS"))
+    var checkpointEvery: Double?
+
+    @Flag(inversion: .prefixedNo, help: "Also run at window N/2 from t = 0 and write the difference as the error estimate.")
+    var verify = true
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    @Flag(help: "Also draw the figures (as `dmft plot`).")
+    var plot = false
+
+    func run() throws {
+        let dir = URL(fileURLWithPath: directory)
+        let saved = try Checkpoint.read(dir)
+        var problem = saved.problem
+        if let tmax {
+            problem = try DynamicsProblem(model: problem.model, temperature: problem.temperature, m0: problem.m0,
+                                          tmax: tmax, drive: problem.drive)
+        }
+        if !quiet {
+            Terminal.info(String(format: "resume: %@ from t = %g (window %d, h = %g) to %g", problem.model.summary,
+                                 saved.state.time(saved.state.rows - 1), saved.state.window, saved.state.h, problem.tmax))
+        }
+        try AdaptiveRun.run(problem: problem, solver: saved.solver, from: saved.state, out: dir,
+                            checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, extra: [:])
+    }
+}
