@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DEPS = libfftw3-dev libopenblas-dev gnuplot-nox pkg-config
 
-.PHONY: setup build test demo bench clean
+.PHONY: setup build test demo bench results clean
 
 # Installs the system libraries when they are missing (needs root, as on the project machines).
 setup:
@@ -28,6 +28,10 @@ demo: build
 
 bench: build
 	.build/release/dmft bench
+
+# Regenerates every study of the gallery (results/*/run.sh), each with its own wall time in its README.
+results: build
+	@for s in results/*/run.sh; do echo "== $$s"; bash $$s || exit 1; done
 
 clean:
 	rm -rf .build demo
