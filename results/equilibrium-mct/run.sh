@@ -198,7 +198,7 @@ Files: \`correlations.csv\` (C(τ), 100 points per decade), \`local-exponent.csv
 scripts. Going further: T − T_d < 10⁻⁴ needs τ beyond 10⁹ (\`--tmax\`; each doubling costs the same),
 and a finer \`--block\` to keep the C error (∝ N⁻²) below the distance to the plateau.
 
-Wall time of \`run.sh\` on this 2-core machine: $(wall) s (9 equilibrium solves and 24 in the two
+Regenerating this study (\`run.sh\`) took $(wall) s of wall time on this 2-core machine (9 equilibrium solves and 24 in the two
 transition scans; shared with other jobs while recorded).
 MD
 echo "equilibrium-mct: done in $(wall) s"

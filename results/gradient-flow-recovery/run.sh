@@ -194,7 +194,7 @@ horizons (\`--tmax\`, \`dmft resume\`; \`dmft threshold\` fits t* ∝ |Δ2 − �
 Files: \`escape.csv\` (one row per run), \`trajectories.csv\` (m, e, e − E_th per run),
 \`adaptive-step.csv\`, \`figures/*.png\` with their \`.gp\` scripts.
 
-Wall time of \`run.sh\` on this 2-core machine: $(wall) s (${#jobs[@]} solves, two at a time; other jobs shared
+Regenerating this study (\`run.sh\`) took $(wall) s of wall time on this 2-core machine (${#jobs[@]} solves, two at a time; other jobs shared
 the machine while this was recorded).
 MD
 echo "gradient-flow-recovery: done in $(wall) s"

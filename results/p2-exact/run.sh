@@ -174,7 +174,7 @@ Files: \`errors.csv\` (every run: T, order, dt, grid points, max errors, solve s
 (the finest run here has $(awk -F, 'NR>1 && $4>n {n=$4} END {print n}' "$here/errors.csv") grid points), and the exact reference would need a finer quadrature
 step (\`ExactP2(step:)\`) once the DMFT error comes near its own.
 
-Wall time of \`run.sh\` on this 2-core machine: $(wall) s (24 solves, each with the exact reference;
+Regenerating this study (\`run.sh\`) took $(wall) s of wall time on this 2-core machine (24 solves, each with the exact reference;
 shared with other jobs while this was recorded, so an idle machine is faster).
 MD
 echo "p2-exact: done in $(wall) s"
