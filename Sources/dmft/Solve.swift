@@ -34,6 +34,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Also run at 2·dt: writes the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) and the extrapolated final m, e, μ to run.json.")
     var errorEstimate = false
 
+    @Flag(help: "p = 2 without a signal force (ξ = q²/(2Δ2); V = 0 or m0 = 0), uniform grid: compare with the exact semicircle solution (REFERENCE §3). Writes exact-energy.csv (every step), exact-two-time.csv (C and R at every pair of 17 checkpoint times, spaced by tmax/16 rounded to the grid) and the max errors to run.json (exact_error).")
+    var compareExact = false
+
     @Option(help: ArgumentHelp("Temperature schedule T(t), overriding --temperature: a number, exp:from=2,to=0.5,tau=50, linear:from=1,to=0,until=100, or a CSV file of (t,T) rows (linear interpolation; must cover [0, tmax]).", valueName: "SPEC"))
     var temperatureSchedule: String?
 
@@ -100,6 +103,9 @@ struct Solve: ParsableCommand {
         guard grid == "uniform" || grid == "adaptive" else {
             throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got '\(grid)'")
         }
+        if grid == "adaptive" && compareExact {
+            throw DMFTError.invalidParameter("compare-exact", "is for the uniform grid (its checkpoints are grid points)")
+        }
         if grid == "adaptive" {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
                                               waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
@@ -111,6 +117,11 @@ struct Solve: ParsableCommand {
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
                                 extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])
             return
+        }
+        // Checked before any work: the exact solution exists only for the p = 2 case on the uniform grid.
+        let exact = compareExact ? ExactP2Comparison.reference(for: problem) : nil
+        if compareExact && exact == nil {
+            throw DMFTError.invalidParameter("compare-exact", "needs ξ = q²/(2Δ2) alone, no signal force (V = 0 or m0 = 0), a constant temperature and no protocol")
         }
         var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         try solver.validate(for: problem)
@@ -144,6 +155,20 @@ struct Solve: ParsableCommand {
             extra["protocol"] = ProtocolOptions.json(drive)
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
+        if let exact {
+            let cmp = ExactP2Comparison(solution: solution, exact: exact)
+            extra["exact_error"] = ["C": cmp.maxErrorC, "R": cmp.maxErrorR, "energy": cmp.maxErrorEnergy,
+                                    "checkpoint_spacing": Double(cmp.stride) * dt, "delta2": exact.delta2]
+            try dir.write(CSVTable(header: ["t", "energy", "energy_exact"],
+                                   rows: cmp.energy.map { [$0.t, $0.dmft, $0.exact] }), to: "exact-energy.csv")
+            try dir.write(CSVTable(header: ["t", "t_prime", "C", "C_exact", "R", "R_exact"],
+                                   rows: cmp.twoTime.map { [$0.t, $0.tPrime, $0.C, $0.exactC, $0.R, $0.exactR] }),
+                          to: "exact-two-time.csv")
+            if !quiet {
+                Terminal.info(String(format: "solve: against the exact p = 2 solution: max |ΔC| = %.2e, |ΔR| = %.2e, |Δe| = %.2e",
+                                     cmp.maxErrorC, cmp.maxErrorR, cmp.maxErrorEnergy))
+            }
+        }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(drive, solution: solution))
         try dir.commit()

@@ -39,6 +39,23 @@ import DMFT
         }
     }
 
+    @Test func p2ComparisonHalvesTheErrorEightfoldPerHalvingOfDt() throws {
+        // ExactP2Comparison (dmft solve --compare-exact) at T > 0 with a coarse step: checkpoints on
+        // the diagonal once made the exact C's quadrature take the square root of −1e-16 and trap.
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: 0.5, tmax: 4)
+        let exact = try #require(ExactP2Comparison.reference(for: problem))
+        #expect(abs(exact.correlation(3.8, 3.8) - 1) < 1e-9)
+        let coarse = ExactP2Comparison(solution: try Self.solveP2(temperature: 0.5, dt: 0.0625), exact: exact)
+        let fine = ExactP2Comparison(solution: try Self.solveP2(temperature: 0.5, dt: 0.03125), exact: exact)
+        #expect(coarse.stride == 4 && fine.stride == 8 && coarse.twoTime.count == fine.twoTime.count)
+        for (a, b) in [(coarse.maxErrorC, fine.maxErrorC), (coarse.maxErrorR, fine.maxErrorR),
+                       (coarse.maxErrorEnergy, fine.maxErrorEnergy)] {
+            #expect(log2(a / b) > 2.6, "observed order \(log2(a / b)) is below 3 − 0.4")
+        }
+        // Not the solvable case: a cubic term in ξ.
+        #expect(ExactP2Comparison.reference(for: try DynamicsProblem(model: try Model.pspin(p: 3), tmax: 1)) == nil)
+    }
+
     @Test func sphericalConstraintAndPureSpinMultiplierIdentity() throws {
         // C(t,t) = 1 exactly, and for pure p-spin at T = 0, μ(t) = −p e(t) (REFERENCE §2).
         let sol = try UniformGridSolver(dt: 0.05).solve(

@@ -92,7 +92,9 @@ public struct ExactP2: Sendable {
             for q in 0...cells {
                 let u = Double(q) * h
                 let w: Double = (q == 0 || q == cells) ? 1 : (q % 2 == 1 ? 4 : 2)
-                acc += w * gamma(u) * ExactP2.scaledMoment(0, u: t + tPrime - 2 * u, s: s)
+                // t + t′ − 2u ≥ |t − t′| ≥ 0; on the diagonal rounding of u = q·h can make it −1e-16,
+                // whose square root (node count of scaledMoment) would be NaN.
+                acc += w * gamma(u) * ExactP2.scaledMoment(0, u: max(0, t + tPrime - 2 * u), s: s)
             }
             num += 2 * temperature * acc * h / 3
         }

@@ -1,0 +1,66 @@
+/// A DMFT solution of the solvable p = 2 case against its exact solution (REFERENCE §3), so that
+/// the order of an integrator can be read off from runs at several dt (results/p2-exact).
+public struct ExactP2Comparison: Sendable {
+    public struct EnergyPoint: Sendable {
+        public let t: Double, dmft: Double, exact: Double
+    }
+    public struct TwoTimePoint: Sendable {
+        public let t: Double, tPrime: Double
+        public let C: Double, exactC: Double, R: Double, exactR: Double
+    }
+
+    /// e(t) at every grid point.
+    public let energy: [EnergyPoint]
+    /// C and R at every pair t ≥ t′ of checkpoint times (every `stride` grid points).
+    public let twoTime: [TwoTimePoint]
+    /// Grid points between checkpoints.
+    public let stride: Int
+    public let maxErrorC: Double, maxErrorR: Double, maxErrorEnergy: Double
+
+    /// The exact reference that applies to `problem`, or nil when it is not the solvable case:
+    /// ξ(q) = q²/(2Δ2) alone, no signal force (V = 0, or m0 = 0 so that m stays 0), a constant
+    /// temperature and a random start (no protocol).
+    public static func reference(for problem: DynamicsProblem) -> ExactP2? {
+        let noise = problem.model.noise.terms
+        guard noise.count == 1, noise[0].degree == 2, noise[0].coefficient > 0,
+              problem.model.signal.isZero || problem.m0 == 0,
+              problem.drive.isTrivial else { return nil }
+        // Margin past tmax: the exact energy at T > 0 differentiates Γ just beyond the last time.
+        return ExactP2(delta2: 1 / (2 * noise[0].coefficient), temperature: problem.temperature,
+                       tmax: problem.tmax + 0.1)
+    }
+
+    /// Compares on a uniform grid. Checkpoints are every `stride` = round(finalTime/(checkpoints·dt))
+    /// grid points, so runs whose dt divides finalTime/checkpoints compare at the same times; C at
+    /// T > 0 costs a quadrature per point, which is why it is not compared at every pair.
+    public init(solution: Solution, exact: ExactP2, checkpoints: Int = 16) {
+        let n = solution.grid.count
+        let dt = n > 1 ? solution.grid[1] - solution.grid[0] : 1
+        var ee = 0.0
+        var energy: [EnergyPoint] = []
+        for k in 0..<min(n, solution.series.count) {
+            let p = EnergyPoint(t: solution.grid[k], dmft: solution.series.energy[k], exact: exact.energy(solution.grid[k]))
+            ee = max(ee, abs(p.dmft - p.exact))
+            energy.append(p)
+        }
+        let stride = max(1, Int((solution.finalTime / (Double(max(1, checkpoints)) * dt)).rounded()))
+        var ec = 0.0, er = 0.0
+        var twoTime: [TwoTimePoint] = []
+        for k in Swift.stride(from: 0, to: n, by: stride) {
+            for j in Swift.stride(from: 0, through: k, by: stride) {
+                let t = solution.grid[k], tp = solution.grid[j]
+                let p = TwoTimePoint(t: t, tPrime: tp, C: solution.C[k, j], exactC: exact.correlation(t, tp),
+                                     R: solution.R[k, j], exactR: exact.response(t, tp))
+                ec = max(ec, abs(p.C - p.exactC))
+                er = max(er, abs(p.R - p.exactR))
+                twoTime.append(p)
+            }
+        }
+        self.energy = energy
+        self.twoTime = twoTime
+        self.stride = stride
+        maxErrorC = ec
+        maxErrorR = er
+        maxErrorEnergy = ee
+    }
+}
