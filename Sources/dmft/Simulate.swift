@@ -37,7 +37,7 @@ struct Simulate: ParsableCommand {
     @Option(help: "Seed of all random streams; sample s uses stream (seed, s), whatever --threads is.")
     var seed: UInt64 = 1
 
-    @Option(help: "Time between recorded rows. Default: the smallest multiple of dt giving ≤ 2000 rows.")
+    @Option(help: "Time between recorded rows (rounded to a multiple of dt; the final time is always recorded). Default: the smallest multiple of dt giving ≤ 2000 rows.")
     var recordEvery: Double?
 
     @Option(help: "Waiting times t_w for C(t_w, t), comma-separated. Default: 0, 1, 4, 16, … below tmax/2.")

@@ -74,4 +74,13 @@ import DMFT
         #expect(one.energy == two.energy)
         #expect(one.mu == two.mu)
     }
+
+    @Test func finalTimeIsRecordedWhenTheStrideDoesNotDivideIt() throws {
+        // recordEvery 0.05 at dt 0.02 is a stride of 3 steps; 50 steps to tmax = 1 is not a multiple.
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0, m0: 0, tmax: 1)
+        let sim = try LangevinSimulation(size: 8, samples: 1, dt: 0.02, recordEvery: 0.05, seed: 3).run(problem)
+        #expect(abs(sim.times.last! - 1) < 1e-12)
+        #expect(abs(sim.times[1] - 0.06) < 1e-12)
+        #expect(sim.energy.mean.count == sim.times.count)
+    }
 }

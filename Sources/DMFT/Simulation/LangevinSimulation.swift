@@ -93,7 +93,11 @@ public struct LangevinSimulation: Sendable {
         let start = Date()
         let nSteps = steps(tmax: problem.tmax)
         let stride = recordStride(tmax: problem.tmax)
-        let recordSteps = Array(Swift.stride(from: 0, through: nSteps, by: stride))
+        // Always record the final step, even when the stride does not divide it (e.g. --record-every
+        // 0.05 at dt = 0.02 rounds to 3 steps): otherwise the run ends one partial stride before tmax
+        // and `dmft compare --times tmax` refuses a time the user asked the simulation to reach.
+        let strided = Array(Swift.stride(from: 0, through: nSteps, by: stride))
+        let recordSteps = strided.last == nSteps ? strided : strided + [nSteps]
         let twSteps = waitingTimes.map { min(nSteps, Int(($0 / dt).rounded())) }
         let results = SampleStore<SampleTrajectory>(count: samples)
         let workers = self.workers

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Regenerates results/finite-size: finite-N simulations at N = 32, 64, 128 against the DMFT (N → ∞)
+# and their extrapolation y(N) = y_inf + b/N (`dmft compare`), for two cases:
+#   pspin   pure 3-spin, Langevin at T = 0.5 (below T_d: aging) from a random start;
+#   spiked  spiked matrix-tensor p = 3, Δ2 = 0.4, Δp = 1, gradient flow (T = 0) from m0 = 0.3.
+source "$(dirname "$0")/../common.sh"
+rm -rf "$here/run" && mkdir -p "$here/run"
+sizes="32 64 128"
+# Samples ∝ 1/N: the sample-to-sample spread of m and e is ∝ N^(-1/2), so every N gets about the
+# same standard error; the cost (∝ N^2 · samples · steps for the p = 3 tensor) is then ∝ N.
+budget=8192
+samples() { echo $(( budget / $1 )); }
+T=0.5; delta2=0.4; deltap=1; m0=0.3
+pspin=(--model pspin --p 3 --temperature $T)
+spiked=(--model spiked-matrix-tensor --p 3 --delta2 $delta2 --deltap $deltap --temperature 0 --m0 $m0)
+pspin_tmax=16; spiked_tmax=8
+# T > 0: weak order 1 in dt, so a small step; T = 0: order 2. DMFT: third order, Richardson estimate.
+pspin_dt=0.01; spiked_dt=0.02; pspin_dmft_dt=0.02; spiked_dmft_dt=0.01
+pspin_times=1,2,4,8,16; spiked_times=0.5,1,2,4,8
+"$dmft" solve "${pspin[@]}" --tmax $pspin_tmax --dt $pspin_dmft_dt --error-estimate --quiet --out "$here/run/dmft-pspin" >/dev/null
+"$dmft" solve "${spiked[@]}" --tmax $spiked_tmax --dt $spiked_dmft_dt --error-estimate --quiet --out "$here/run/dmft-spiked" >/dev/null
+for N in $sizes; do
+  "$dmft" simulate "${pspin[@]}" --N $N --samples $(samples $N) --tmax $pspin_tmax --dt $pspin_dt \
+    --record-every 0.1 --waiting-times 0 --seed 11 --quiet --out "$here/run/sim-pspin-$N" >/dev/null
+  "$dmft" simulate "${spiked[@]}" --N $N --samples $(samples $N) --tmax $spiked_tmax --dt $spiked_dt \
+    --record-every 0.04 --waiting-times 0 --seed 12 --quiet --out "$here/run/sim-spiked-$N" >/dev/null
+done
+for c in pspin spiked; do
+  times=${c}_times
+  "$dmft" compare "$here/run/dmft-$c" $(for N in $sizes; do echo "$here/run/sim-$c-$N"; done) \
+    --times ${!times} --out "$here/run/compare-$c" | tee "$here/run/compare-$c.txt"
+done
+"$dmft" asymptotics "${pspin[@]}" --json "$here/run/asymptotics-pspin.json" >/dev/null
+"$dmft" asymptotics "${spiked[@]:0:8}" --json "$here/run/asymptotics-spiked.json" >/dev/null
+
+# Small CSVs kept in the study, per case: the finite-N series beside the DMFT one (series-*.csv); at the
+# compare times the deviations y_N − y_DMFT (extrapolation-*.csv), the 1/N fits (fits-*.csv) and the
+# fitted lines for the figure (fitlines-*.csv).
+python3 - "$here" "$sizes" <<'PY'
+import bisect, csv, json, sys
+here, sizes = sys.argv[1], [int(n) for n in sys.argv[2].split()]
+def table(path):
+    with open(path) as f:
+        rows = list(csv.DictReader(f))
+    return {k: [float(r[k]) for r in rows] for k in rows[0]}
+def interp(ts, ys, t):
+    k = min(max(bisect.bisect_right(ts, t) - 1, 0), len(ts) - 2)
+    w = (t - ts[k]) / (ts[k + 1] - ts[k])
+    return ys[k] + w * (ys[k + 1] - ys[k])
+def write(path, header, rows):
+    with open(path, "w") as f:
+        w = csv.writer(f); w.writerow(header); w.writerows(rows)
+for case, obs in (("pspin", ["energy"]), ("spiked", ["m", "energy"])):
+    d = table(f"{here}/run/dmft-{case}/observables.csv")
+    sims = {N: table(f"{here}/run/sim-{case}-{N}/simulation.csv") for N in sizes}
+    header, rows = ["t"], []
+    for o in obs:
+        header += [f"{o}_dmft"] + [f"{o}_{N}{s}" for N in sizes for s in ("", "_err", "_minus_dmft")]
+    for i, t in enumerate(sims[sizes[0]]["t"]):
+        row = [t]
+        for o in obs:
+            ref = interp(d["t"], d[o], t)
+            row += [ref] + [x for N in sizes for x in (sims[N][o][i], sims[N][o + "_err"][i], sims[N][o][i] - ref)]
+        rows.append(row)
+    write(f"{here}/series-{case}.csv", header, rows)
+    c = json.load(open(f"{here}/run/compare-{case}/compare.json"))
+    times = sorted({e["t"] for e in c["entries"]})
+    ext, fits, lines = [], [], []
+    for e in c["entries"]:
+        if e["observable"] not in obs:
+            continue
+        k = times.index(e["t"]) + 1
+        for f in e["finite_N"]:
+            ext.append([e["observable"], k, e["t"], f["N"], 1 / f["N"], f["value"] - e["dmft"], f["err"]])
+        fits.append([e["observable"], k, e["t"], e["dmft"], e["extrapolated"], e["extrapolated_err"],
+                     e["extrapolated"] - e["dmft"], e["discrepancy_sigma"], e["slope_of_1_over_N"],
+                     e["slope_err"], e["chi2"], e["dof"]])
+        for u in (0, 1 / min(sizes)):
+            lines.append([e["observable"], k, u, e["extrapolated"] + e["slope_of_1_over_N"] * u - e["dmft"]])
+    write(f"{here}/extrapolation-{case}.csv", ["observable", "k", "t", "N", "inv_N", "minus_dmft", "err"], ext)
+    write(f"{here}/fits-{case}.csv", ["observable", "k", "t", "dmft", "inf", "inf_err", "inf_minus_dmft", "sigma",
+                                      "slope", "slope_err", "chi2", "dof"], fits)
+    write(f"{here}/fitlines-{case}.csv", ["observable", "k", "inv_N", "y"], lines)
+PY
+rm -rf "$here/figures" && mkdir -p "$here/figures"
+# Analytic references: E_inf of the Cugliandolo–Kurchan solution with the largest q_EA (the physical
+# root), and the informative gradient-flow fixed point (the root asymptotics calls "GF fixed point").
+reference() { python3 - "$@" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1])); p, n = a["predictions"], a["notes"]
+if sys.argv[2] == "ck":
+    k = max((k[:-5] for k in p if k.startswith("ck") and k.endswith(".q_EA")), key=lambda k: p[k + ".q_EA"])
+else:
+    k = max((k[:-2] for k in p if k.startswith("gf") and k.endswith(".m") and n[k] == "GF fixed point"),
+            key=lambda k: p[k + ".m"])
+print(p[k + "." + sys.argv[3]])
+PY
+}
+einf=$(reference "$here/run/asymptotics-pspin.json" ck E_inf)
+gfm=$(printf %.6f "$(reference "$here/run/asymptotics-spiked.json" gf m)")
+gfe=$(printf %.6f "$(reference "$here/run/asymptotics-spiked.json" gf e)")
+# One figure per case: a row per observable; columns: y(t) at each N with DMFT; y_N(t) − y_DMFT(t)
+# with the N → ∞ extrapolations; y_N − y_DMFT against 1/N with the weighted fits.
+for c in pspin spiked; do
+  times=${c}_times; tmax_var=${c}_tmax; tm=${!tmax_var}
+  if [ $c = pspin ]; then
+    obs="energy"; title="Pure 3-spin, Langevin at T = $T from a random start"
+    reference=", \\
+       $einf with lines dt 2 lw 1.5 lc rgb 'gray40' title 'E_∞ = $(printf %.6f "$einf") (Cugliandolo–Kurchan, t → ∞)'"
+  else
+    obs="m energy"; title="Spiked matrix-tensor p = 3, Δ2 = $delta2, Δp = $deltap, gradient flow from m_0 = $m0"
+    reference=", \\
+       (o eq 'm' ? $gfm : $gfe) with lines dt 2 lw 1.5 lc rgb 'gray40' title sprintf('gradient-flow fixed point (t → ∞): %s', (o eq 'm' ? '$gfm' : '$gfe'))"
+  fi
+  nobs=$(wc -w <<<"$obs")
+  cat > "$here/figures/$c.gp" <<GP
+# Re-render from this folder with: gnuplot $c.gp (reads ../series-$c.csv, ../extrapolation-$c.csv,
+# ../fits-$c.csv, ../fitlines-$c.csv written by run.sh)
+set terminal pngcairo size 1650,$((470 * nobs + 50)) enhanced font 'DejaVu Sans,11'
+set output '$c.png'
+set datafile separator ','
+set grid
+set key opaque box font ',10'
+sizes = "$sizes"
+times = "$(tr , ' ' <<<"${!times}")"
+obs = "$obs"
+label(o) = (o eq 'm') ? 'm(t) = x·x^*/N' : 'e(t) = H(x(t))/N'
+short(o) = (o eq 'm') ? 'm' : 'e'
+colour(i) = word("#1f77b4 #ff7f0e #2ca02c #9467bd", i)
+set multiplot layout $nobs,3 title "$title: N = $(sed 's/ /, /g' <<<"$sizes") (mean ± s.e. over $budget/N samples) against DMFT (N → ∞)" font ',13'
+do for [j=1:words(obs)] {
+  o = word(obs, j)
+  set xlabel 't'
+  set ylabel label(o)
+  if (o eq 'm') { set key bottom right Right noreverse width -4 samplen 2 } else { set key top right Right noreverse width -4 samplen 2 }
+  set offsets 0, 0, 0, 0
+  set title sprintf("%s: finite N and DMFT", label(o))
+  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i))):(column(o.'_'.word(sizes,i).'_err')) every 4 \\
+         with yerrorbars pt 7 ps 0.5 lc rgb colour(i) title 'N = '.word(sizes,i), \\
+       '../series-$c.csv' using 1:(column(o.'_dmft')) with lines lw 2 lc rgb 'black' title 'DMFT'$reference
+  set ylabel short(o).'_N(t) − '.short(o).'_{DMFT}(t)'
+  set key top right Right noreverse width -4 samplen 2
+  set offsets 0, 0, graph 0.35, 0
+  set xrange [-0.03 * $tm : 1.03 * $tm]
+  set title 'deviation from DMFT; black: N → ∞ extrapolation ± s.e.'
+  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i).'_minus_dmft')):(column(o.'_'.word(sizes,i).'_err')) every 4 \\
+         with yerrorbars pt 7 ps 0.4 lc rgb colour(i) title 'N = '.word(sizes,i), \\
+       '../fits-$c.csv' using 3:(strcol(1) eq o ? column('inf_minus_dmft') : NaN):'inf_err' \\
+         with yerrorbars pt 5 ps 1.2 lw 2 lc rgb 'black' title 'N → ∞ (fit y_∞ + b/N)', \\
+       0 with lines lw 1 lc rgb 'black' notitle
+  set xlabel '1/N'
+  set title 'y_N − y_{DMFT} against 1/N at the compare times; fit y_∞ + b/N'
+  set key top left Left reverse width 1 samplen 2
+  set xrange [-0.002:1.0/$(tr ' ' '\n' <<<"$sizes" | sort -n | head -1) + 0.002]
+  plot for [k=1:words(times)] '../extrapolation-$c.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'minus_dmft':'err' \\
+         with yerrorbars pt 7 ps 0.8 lc k notitle, \\
+       for [k=1:words(times)] '../fitlines-$c.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'y' \\
+         with lines lw 1.5 lc k title 't = '.word(times,k), \\
+       for [k=1:words(times)] '../fits-$c.csv' using (strcol(1) eq o && column('k') == k ? 0 : NaN):'inf_minus_dmft':'inf_err' \\
+         with yerrorbars pt 5 ps 1.2 lc k notitle, \\
+       0 with lines lw 1 lc rgb 'black' notitle
+  unset xrange
+}
+unset multiplot
+GP
+  (cd "$here/figures" && gnuplot $c.gp)
+done
+for c in pspin spiked; do cp "$here/run/compare-$c/compare.json" "$here/compare-$c.json"; done
+# The README, every number from this run.
+table=$(python3 - "$here" "$T" <<'PY'
+import csv, json, sys
+here, T = sys.argv[1], sys.argv[2]
+names = {"m": "m", "energy": "e"}
+out = []
+for case, label in (("pspin", f"3-spin, T = {T}"), ("spiked", "spiked MT, GF")):
+    c = json.load(open(f"{here}/run/compare-{case}/compare.json"))
+    for e in c["entries"]:
+        if case == "pspin" and e["observable"] != "energy" or e["observable"] == "mu":
+            continue
+        fin = " | ".join(f"{f['value']:.4f} ± {f['err']:.4f}" for f in e["finite_N"])
+        out.append(f"| {label} | {names[e['observable']]} | {e['t']:g} | {e['dmft']:.5f} | {fin} | "
+                   f"{e['extrapolated']:.4f} ± {e['extrapolated_err']:.4f} | {e['discrepancy_sigma']:+.2f} | "
+                   f"{e['chi2']:.2f}/{e['dof']} |")
+print("\n".join(out))
+PY
+)
+stats=$(python3 - "$here" <<'PY'
+import json, math, sys
+here = sys.argv[1]
+s = []
+for case in ("pspin", "spiked"):
+    for e in json.load(open(f"{here}/run/compare-{case}/compare.json"))["entries"]:
+        if e["observable"] == "mu" or case == "pspin" and e["observable"] == "m":
+            continue
+        s.append(e)
+sig = [abs(e["discrepancy_sigma"]) for e in s]
+chi2 = sum(e["chi2"] for e in s); dof = sum(e["dof"] for e in s)
+print(len(s), sum(x <= 1 for x in sig), sum(x <= 2 for x in sig), f"{max(sig):.2f}", f"{math.sqrt(sum(x*x for x in sig)/len(sig)):.2f}", f"{chi2:.1f}", dof)
+PY
+)
+read n n1 n2 maxsig rmssig chi2 dof <<<"$stats"
+sizes_list=$(sed 's/ /, /g' <<<"$sizes")
+simwall() { json "$here/run/sim-$1-$2/run.json" wall_seconds; }
+w128p=$(printf %.0f "$(simwall pspin 128)"); w128s=$(printf %.0f "$(simwall spiked 128)")
+einf=$(printf %.6f "$einf")
+cat > "$here/README.md" <<MD
+# Finite size: simulations at N = $sizes_list against DMFT and the 1/N extrapolation
+
+\`run.sh\` simulates finite-N instances (\`dmft simulate\`: sampled Gaussian couplings, stochastic
+Heun + projection on the sphere) at N = $sizes_list with $budget/N samples each (the sample spread is
+∝ N^−1/2, so every N gets about the same standard error), and compares them with the DMFT
+(\`dmft solve\`, N → ∞) through \`dmft compare\`: at each comparison time the sample means are fitted
+as y(N) = y_∞ + b/N (weights 1/s.e.²) and y_∞ is compared with DMFT in units of its standard error
+(equations/simulation.md §4). Two cases:
+
+* **pspin**: pure 3-spin, ξ = q³/2, Langevin at T = $T (below T_d = $(printf %.4f "$(json "$here/run/asymptotics-pspin.json" predictions.T_d)")) from a random start, to
+  t = $pspin_tmax (simulation dt = $pspin_dt, weak order 1; DMFT dt = $pspin_dmft_dt with a Richardson error
+  estimate). The energy ages towards the Cugliandolo–Kurchan value E_∞ = $einf (REFERENCE §4; the
+  DMFT is still above it at t = $pspin_tmax, as aging is slow).
+* **spiked**: spiked matrix-tensor p = 3, Δ2 = $delta2, Δp = $deltap (Sarao Mannelli et al.), gradient flow
+  from m0 = $m0 to t = $spiked_tmax (simulation dt = $spiked_dt, order 2; DMFT dt = $spiked_dmft_dt). m(t) climbs
+  towards the gradient-flow fixed point m = $gfm, e = $gfe (REFERENCE §4).
+
+What it reproduces: the DMFT equations are the N → ∞ limit at fixed t of the Langevin dynamics of
+the spherical model (Cugliandolo & Kurchan 1993 for the p-spin; Sarao Mannelli et al. for the spiked
+matrix-tensor model), with O(1/N) corrections to the averages.
+
+![pspin](figures/pspin.png)
+![spiked](figures/spiked.png)
+
+Left: y(t) at each N (every 4th recorded point) and the DMFT curve. Middle: the deviation
+y_N(t) − y_DMFT(t), which shrinks with N, and the N → ∞ extrapolations (black) at the compare times.
+Right: y_N − y_DMFT against 1/N at those times with the weighted straight-line fits; their intercept
+is y_∞ − y_DMFT.
+
+## Measured agreement
+
+| case | y | t | DMFT | $(sed 's/ / | /g; s/[0-9][0-9]*/N = &/g' <<<"$sizes") | N → ∞ | (y_∞ − DMFT)/σ | χ²/dof |
+|---|---|---|---|$(for N in $sizes; do printf -- '---|'; done)---|---|---|
+$table
+
+Over the $n comparisons: $n1 within 1σ, $n2 within 2σ, largest |deviation| $maxsig σ, rms
+$rmssig σ; the 1/N fits have χ² = $chi2 for $dof degrees of freedom in all. Deviations and χ² at the
+times of one case are not independent (the same trajectories), so neither the count nor the summed χ²
+follows the independent-sample distributions; and the DMFT discretisation error
+(run.json \`error_estimate\`: $(printf %.1e "$(json "$here/run/dmft-pspin/run.json" error_estimate.energy)") in e for pspin, $(printf %.1e "$(json "$here/run/dmft-spiked/run.json" error_estimate.m)") in m for spiked) is far below σ.
+
+Data: \`series-*.csv\` (finite-N means ± s.e., DMFT, deviations), \`extrapolation-*.csv\`,
+\`fits-*.csv\` (y_∞ ± s.e., slope b, χ²), \`fitlines-*.csv\`, and \`compare-*.json\` (the full
+\`dmft compare\` output). Figures: \`figures/pspin.png\`, \`figures/spiked.png\`, each with its \`.gp\`.
+
+## Cost and how to go further
+
+Total wall time of this run: $(wall) s on the 2-core machine (shared with other jobs while it ran, so
+inflated); the N = 128 simulations took $w128p s (pspin) and $w128s s (spiked). The p = 3 force is one
+dgemv over ≈ N³/2 doubles, so at fixed standard error (samples ∝ 1/N) each doubling of N costs about
+2× (more once the coupling matrix, 4N²(N+1) bytes, no longer fits in the cache); a longer horizon
+costs in proportion to t. Tighter tests of the 1/N form (χ² with more than one degree of freedom per
+time, and 1/N² terms) need larger N, where the cost per sample-step grows as N² or faster.
+MD
+rm -rf "$here/run"
