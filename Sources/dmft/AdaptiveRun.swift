@@ -35,6 +35,10 @@ enum AdaptiveRun {
                           + "adaptive grid: window \(solver.window), h0 = \(solver.h0), to t = \(problem.tmax)")
         }
         var (solution, final) = try solver.run(problem, from: state)
+        if let drift = solution.solverSettings["band_weight_drift"], drift > 0.05 {
+            // Always said (even with --quiet): the copied band assumes the Hamiltonian is slow on its scale.
+            Terminal.info(String(format: "solve: note: a channel weight changes by up to %.0f%% across the copied band (band_weight_drift in run.json); the band assumes it is slow there (equations/coarsening-grid.md §4). Raise --window or slow the schedule.", 100 * drift))
+        }
         var extra = baseExtra
         extra["grid"] = "adaptive"
         extra["resumable"] = true
