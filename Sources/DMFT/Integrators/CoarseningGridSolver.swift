@@ -188,23 +188,24 @@ public struct CoarseningGridSolver: DynamicsSolver {
                 stepper.s)
     }
 
-    /// The largest relative change of a channel weight across the copied band, over the steps taken
-    /// with the band on: max |w_k(t) − w_k(t − (B+1)h)| / max(|w_k(t)|, |w_k(t − (B+1)h)|). The band
-    /// copies C, χ and the unweighted cell integrals along the diagonal as quasi-stationary, while
-    /// the weights are applied at the current times; the copy stands for the dynamics of the current
-    /// Hamiltonian only if this is small (equations/coarsening-grid.md §4). 0 without a band.
+    /// How far the channel weights move after the copied band switched on (the first step with
+    /// h ≥ `bandFromStep`, time t_on): max_k max_t |w_k(t) − w_k(t_on)| / max(|w_k(t)|, |w_k(t_on)|).
+    /// The band keeps the short-lag dynamics (C, χ and the unweighted cell integrals near the
+    /// diagonal) from the time it was integrated — its innermost part from t_on — and only the
+    /// weights themselves are applied afresh; the copy stands for the current Hamiltonian only if
+    /// this is small (equations/coarsening-grid.md §4). 0 without a band or without weights.
     public func bandWeightDrift(_ series: TimeSeries, _ drive: DrivingProtocol) -> Double {
         guard bandCells > 0 else { return 0 }
-        var drift = 0.0
         let t = series.t
-        for k in 1..<max(1, t.count) {
-            let h = t[k] - t[k - 1]
-            guard h >= bandFromStep * (1 - 1e-12) else { continue }
-            let earlier = t[k] - Double(bandCells + 1) * h
-            for degree in drive.weights.keys {
-                let a = drive.weight(degree, at: t[k]), b = drive.weight(degree, at: earlier)
-                let scale = max(abs(a), abs(b))
-                if scale > 0 { drift = max(drift, abs(a - b) / scale) }
+        guard let on = (1..<max(1, t.count)).first(where: { t[$0] - t[$0 - 1] >= bandFromStep * (1 - 1e-12) })
+        else { return 0 }
+        var drift = 0.0
+        for degree in drive.weights.keys {
+            let start = drive.weight(degree, at: t[on])
+            for k in on..<t.count {
+                let w = drive.weight(degree, at: t[k])
+                let scale = max(abs(w), abs(start))
+                if scale > 0 { drift = max(drift, abs(w - start) / scale) }
             }
         }
         return drift
