@@ -72,6 +72,14 @@ public enum Checkpoint {
         case let schedule?:
             json["temperature_schedule"] = schedule.summary
         }
+        // Channel weights: the kind of each schedule here, its numbers bit-exact in weight-<k>.npy.
+        var weights: [String: Any] = [:]
+        for (k, schedule) in problem.drive.weights {
+            let (kind, values) = schedule.encoded
+            weights[String(k)] = kind
+            try put(Npy.encode(values, shape: [values.count]), "weight-\(k).npy")
+        }
+        if !weights.isEmpty { json["channel_weights"] = weights }
         try put(JSON.encode(json), "checkpoint.json")
         let scalars = [s.h, s.mSlope0, s.wallSeconds]
         try put(Npy.encode(scalars, shape: [scalars.count]), "scalars.npy")
@@ -82,6 +90,9 @@ public enum Checkpoint {
         try put(Npy.encode(problem.model.signal.coefficients, shape: [problem.model.signal.coefficients.count]), "signal.npy")
         for (name, a) in [("C", s.C), ("X", s.X), ("CB", s.CB), ("XB", s.XB), ("S1", s.S1), ("S2", s.S2), ("SM", s.SM)] {
             try put(Npy.encode(a, shape: [n, n]), "\(name).npy")
+        }
+        if !s.channelCells.isEmpty {
+            try put(Npy.encode(s.channelCells, shape: [3 * s.channelCount, n, n]), "channel-cells.npy")
         }
         try put(Npy.encode(s.m + s.mBar, shape: [2, n]), "m.npy")
         let series = s.series
@@ -146,6 +157,15 @@ public enum Checkpoint {
                 drive.temperature = try Schedule.parse(spec, name: "temperature-schedule")
             }
         }
+        if let weights = json["channel_weights"] as? [String: Any] {
+            for (key, kind) in weights {
+                guard let k = Int(key), let kind = kind as? String,
+                      let schedule = Schedule(kind: kind, values: try npy("weight-\(k).npy").values) else {
+                    throw DMFTError.unreadable(path: dir.path, reason: "malformed channel weight '\(key)'")
+                }
+                drive.weights[k] = schedule
+            }
+        }
         let problem: DynamicsProblem
         do {
             problem = try DynamicsProblem(model: model, temperature: p[0], m0: p[1], tmax: p[2], drive: drive)
@@ -190,6 +210,14 @@ public enum Checkpoint {
             tracked: tracked, wallSeconds: scalars[2])
         var state = state0
         state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
+        if !drive.weights.isEmpty {
+            let cells = try npy("channel-cells.npy")
+            guard cells.shape.count == 3, cells.shape[0] == 3 * model.noise.terms.count,
+                  cells.shape[1] == n, cells.shape[2] == n else {
+                throw DMFTError.unreadable(path: dir.path, reason: "channel-cells.npy does not match the model's noise channels")
+            }
+            state.channelCells = cells.values
+        }
         let solver = CoarseningGridSolver(window: n, h0: p[3], bandCells: try int("band_cells"), bandFromStep: p[4],
                                           tolerance: p[5], maxIterations: try int("max_iterations"),
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,

@@ -35,6 +35,13 @@ enum AdaptiveRun {
                           + "adaptive grid: window \(solver.window), h0 = \(solver.h0), to t = \(problem.tmax)")
         }
         var (solution, final) = try solver.run(problem, from: state)
+        if let bad = solution.solverSettings["unconverged_rows"], bad > 0 {
+            Terminal.info("solve: note: \(Int(bad)) rows missed the fixed-point tolerance (unconverged_rows in run.json); the scheme is not resolving the dynamics there (equations/coarsening-grid.md §5): check against --grid uniform or another --window.")
+        }
+        if let drift = solution.solverSettings["band_weight_drift"], drift > 0.05 {
+            // Always said (even with --quiet): the copied band assumes the Hamiltonian no longer changes.
+            Terminal.info(String(format: "solve: note: a channel weight still changes by %.0f%% after the copied near-diagonal band switched on (band_weight_drift in run.json); the band then holds short-lag dynamics of an earlier Hamiltonian (equations/coarsening-grid.md §4). Check the transient against --grid uniform.", 100 * drift))
+        }
         var extra = baseExtra
         extra["grid"] = "adaptive"
         extra["resumable"] = true

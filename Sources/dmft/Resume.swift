@@ -43,6 +43,7 @@ struct Resume: ParsableCommand {
                                  saved.state.time(saved.state.rows - 1), saved.state.window, saved.state.h, problem.tmax))
         }
         try AdaptiveRun.run(problem: problem, solver: saved.solver, from: saved.state, out: dir,
-                            checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, extra: [:])
+                            checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
+                            extra: problem.drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(problem.drive)])
     }
 }

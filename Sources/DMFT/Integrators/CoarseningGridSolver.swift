@@ -92,9 +92,6 @@ public struct CoarseningGridSolver: DynamicsSolver {
         guard bandCells >= 0, bandCells < window / 4 else {
             throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
         }
-        guard problem.drive.weights.isEmpty else {
-            throw DMFTError.invalidParameter("grid", "adaptive does not support --channel-weight/--anneal-tensor yet; use --grid uniform")
-        }
         for tw in waitingTimes where !(tw.isFinite && tw >= 0) {
             throw DMFTError.invalidParameter("waiting-times", "must be ≥ 0, got \(tw)")
         }
@@ -112,12 +109,21 @@ public struct CoarseningGridSolver: DynamicsSolver {
         s.m[0] = problem.m0
         let model = problem.model
         let m0 = problem.m0
-        let force = model.v1(m0)
+        var potential = model.signal(m0), force = model.v1(m0)
+        var start = (xi: model.noise(1), xi1: model.xi1(1))
+        if problem.drive.hasWeights {
+            let weighted = WeightedKernels(model: model, drive: problem.drive)
+            let w0 = weighted.noiseWeights(at: 0)
+            (potential, force) = weighted.signal(m0, weights: weighted.signalWeights(at: 0))
+            let k = weighted.noise(1, weightsAtT: w0, weightsAtS: w0)
+            start = (k.xi, k.xi1)
+            s.channelCells = [Double](repeating: 0, count: 3 * weighted.noiseTerms.count * n * n)
+        }
         let invTp = CoarseningStepper.inverseInitialTemperature(problem)
         let t0 = problem.drive.temperature(at: 0, default: problem.temperature)
-        let mu = t0 + force * m0 + invTp * model.xi1(1)
+        let mu = t0 + force * m0 + invTp * start.xi1
         s.mSlope0 = DMFTEquations.dm(mu: mu, m: m0, signalForce: force, memory: 0)
-        s.series.append(t: 0, m: m0, energy: -model.signal(m0) - invTp * model.noise(1), mu: mu)
+        s.series.append(t: 0, m: m0, energy: -potential - invTp * start.xi, mu: mu)
         for w in s.tracked.indices where s.tracked[w].requested <= 0 {
             s.tracked[w].gridIndex = 0
             s.tracked[w].time = 0
@@ -139,6 +145,10 @@ public struct CoarseningGridSolver: DynamicsSolver {
         try validate(for: problem)
         if let state, state.window != window {
             throw DMFTError.invalidParameter("window", "the saved state has window \(state.window), not \(window)")
+        }
+        let channels = problem.drive.hasWeights ? problem.model.noise.terms.count : 0
+        if let state, state.channelCells.count != 3 * channels * window * window {
+            throw DMFTError.invalidParameter("grid", "the saved state holds \(state.channelCount) weighted noise channels, the problem \(channels)")
         }
         openblas_set_num_threads(Int32(max(1, threads)))
         let start = Date()
@@ -172,8 +182,33 @@ public struct CoarseningGridSolver: DynamicsSolver {
             }
         }
         stepper.s.wallSeconds = wallBefore + Date().timeIntervalSince(start)
-        return (Self.solution(of: stepper.s, problem: problem, status: status, name: name, settings: settings),
+        var all = settings
+        if problem.drive.hasWeights { all["band_weight_drift"] = bandWeightDrift(stepper.s.series, problem.drive) }
+        return (Self.solution(of: stepper.s, problem: problem, status: status, name: name, settings: all),
                 stepper.s)
+    }
+
+    /// How far the channel weights move after the copied band switched on (the first step with
+    /// h ≥ `bandFromStep`, time t_on): max_k max_t |w_k(t) − w_k(t_on)| / max(|w_k(t)|, |w_k(t_on)|).
+    /// The band keeps the short-lag dynamics (C, χ and the unweighted cell integrals near the
+    /// diagonal) from the time it was integrated — its innermost part from t_on — and only the
+    /// weights themselves are applied afresh; the copy stands for the current Hamiltonian only if
+    /// this is small (equations/coarsening-grid.md §4). 0 without a band or without weights.
+    public func bandWeightDrift(_ series: TimeSeries, _ drive: DrivingProtocol) -> Double {
+        guard bandCells > 0 else { return 0 }
+        let t = series.t
+        guard let on = (1..<max(1, t.count)).first(where: { t[$0] - t[$0 - 1] >= bandFromStep * (1 - 1e-12) })
+        else { return 0 }
+        var drift = 0.0
+        for degree in drive.weights.keys {
+            let start = drive.weight(degree, at: t[on])
+            for k in on..<t.count {
+                let w = drive.weight(degree, at: t[k])
+                let scale = max(abs(w), abs(start))
+                if scale > 0 { drift = max(drift, abs(w - start) / scale) }
+            }
+        }
+        return drift
     }
 
     /// The window as a `Solution`: grid t_r = r·h, C, and R(t,t′) = −∂χ(t,t′)/∂t′ by differences
@@ -228,6 +263,13 @@ final class CoarseningStepper {
     let invTp: Double
     // Scratch, length window.
     var g1: [Double], g2: [Double], gx: [Double], dD: [Double]
+    /// Channel weights (nil without): the number of noise channels, w_c(t_i) of the row being
+    /// computed, w_c(0), the signal weights w_c(t_i), and w_c at the midpoints of the cells of the
+    /// current grid (refreshed when h changes).
+    let weighted: WeightedKernels?
+    let channels: Int
+    var rowWeights: [Double] = [], startWeights: [Double] = [], signalRowWeights: [Double] = []
+    var cellWeights: [[Double]] = [], cellWeightsStep = Double.nan
 
     static func inverseInitialTemperature(_ p: DynamicsProblem) -> Double {
         p.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
@@ -247,6 +289,55 @@ final class CoarseningStepper {
         let n = state.window
         g1 = .init(repeating: 0, count: n)
         g2 = g1; gx = g1; dD = g1
+        if problem.drive.hasWeights {
+            let w = WeightedKernels(model: model, drive: problem.drive)
+            weighted = w
+            channels = w.noiseTerms.count
+            startWeights = w.noiseWeights(at: 0)
+        } else {
+            weighted = nil
+            channels = 0
+        }
+    }
+
+    /// Sets the channel weights for row i (no-op without weights).
+    private func prepareWeights(row i: Int) {
+        guard let weighted else { return }
+        let t = s.time(i)
+        rowWeights = weighted.noiseWeights(at: t)
+        signalRowWeights = weighted.signalWeights(at: t)
+        if cellWeightsStep != s.h {
+            cellWeightsStep = s.h
+            let h = s.h
+            cellWeights = (0..<channels).map { c in
+                let k = weighted.noiseTerms[c].degree
+                return (0..<s.window).map { problem.drive.weight(k, at: (Double($0) + 0.5) * h) }
+            }
+        }
+    }
+
+    /// (V_t(m), V′_t(m)) at the row being computed: the model's V, or V_t under channel weights.
+    @inline(__always)
+    private func signal(_ m: Double) -> (v: Double, v1: Double) {
+        if let weighted { return weighted.signal(m, weights: signalRowWeights) }
+        return (model.signal(m), model.v1(m))
+    }
+
+    /// D(t_i, s) = ξ′_{t_i,s}(q) for s in cell k of the current grid.
+    @inline(__always)
+    private func vertex(_ q: Double, cell k: Int) -> Double {
+        guard let weighted else { return model.xi1(q) }
+        var d = 0.0
+        for c in 0..<channels { d += rowWeights[c] * cellWeights[c][k] * weighted.noiseTerm(c, q).xi1 }
+        return d
+    }
+
+    /// (ξ_{t_i,0}(q), ξ′_{t_i,0}(q)), for the terms of a start from equilibrium.
+    @inline(__always)
+    private func startKernel(_ q: Double) -> (xi: Double, xi1: Double) {
+        guard let weighted else { return (model.noise(q), model.xi1(q)) }
+        let k = weighted.noise(q, weightsAtT: rowWeights, weightsAtS: startWeights)
+        return (k.xi, k.xi1)
     }
 
     /// Computes row `rows`; halves the window when it is full. False if a value became non-finite.
@@ -256,6 +347,7 @@ final class CoarseningStepper {
         let h = s.h
         let B = h >= bandFromStep * (1 - 1e-12) ? bandCells : 0
         let T = problem.drive.temperature(at: s.time(i), default: problem.temperature)
+        prepareWeights(row: i)
         @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { distance <= B && sourceIndex >= 1 }
 
         // Quasi-stationary band: copy along the diagonal (row i from row i−1, shifted by one).
@@ -268,6 +360,10 @@ final class CoarseningStepper {
             s.S1[i * N + k] = s.S1[(i - 1) * N + k - 1]
             s.S2[i * N + k] = s.S2[(i - 1) * N + k - 1]
             s.SM[i * N + k] = s.SM[(i - 1) * N + k - 1]
+            for kind in 0..<(3 * channels) {  // the unweighted cell integrals, channel by channel
+                let base = kind * N * N
+                s.channelCells[base + i * N + k] = s.channelCells[base + (i - 1) * N + k - 1]
+            }
         }
         for j in max(0, i - B)..<i where band(i - j, j) {  // cell i−1 of column j
             s.CB[(i - 1) * N + j] = s.CB[(i - 2) * N + j - 1]
@@ -305,21 +401,22 @@ final class CoarseningStepper {
             fillCells(row: i, isBand: band)
 
             let mi = s.m[i]
-            let force = model.v1(mi)
+            let (potential, force) = signal(mi)
             var sumM = 0.0, sum1 = 0.0, memM = 0.0
             for k in 0..<i {
                 sumM += s.SM[i * N + k]
                 sum1 += s.S1[i * N + k]
                 memM += s.S2[i * N + k] * s.mBar[k]
             }
-            let quench = invTp * model.xi1(s.C[i * N])
+            let start = startKernel(s.C[i * N])
+            let quench = invTp * start.xi1
             mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force, integral: sumM + quench * s.C[i * N])
-            energy = DMFTEquations.energy(model, m: mi, integral: sum1 + invTp * model.noise(s.C[i * N]))
+            energy = -potential - (sum1 + invTp * start.xi)
 
             // Memory integrals for every column j < i at once.
             var prev = 0.0
             for k in 0..<i {
-                let d = model.xi1(s.CB[k * N + i])
+                let d = vertex(s.CB[k * N + i], cell: k)
                 dD[k] = d - prev
                 prev = d
             }
@@ -401,9 +498,10 @@ final class CoarseningStepper {
         var sumM = 0.0, sum1 = 0.0
         for k in 0..<i { sumM += s.SM[i * N + k]; sum1 += s.S1[i * N + k] }
         let c0 = s.C[i * N]
-        mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: model.v1(mi),
-                              integral: sumM + invTp * model.xi1(c0) * c0)
-        energy = DMFTEquations.energy(model, m: mi, integral: sum1 + invTp * model.noise(c0))
+        let (potential, force) = signal(mi), start = startKernel(c0)
+        mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force,
+                              integral: sumM + invTp * start.xi1 * c0)
+        energy = -potential - (sum1 + invTp * start.xi)
         guard mu.isFinite, energy.isFinite else { return false }
 
         advanceTracked(row: i, mu: mu)
@@ -429,10 +527,12 @@ final class CoarseningStepper {
                 for o in 0..<4 { c += wa[o] * s.C[i * N + b + o] }
                 s.CB[k * N + i] = c
                 var s1 = 0.0, s2 = 0.0, sm = 0.0
+                if weighted != nil { clearChannelCells(row: i, cell: k) }
                 for q in 0..<3 {
                     var cq = 0.0, dq = 0.0
                     for o in 0..<4 { cq += gl[q][o] * s.C[i * N + b + o]; dq += gd[q][o] * s.X[i * N + b + o] }
                     let r = -CellCubic.gaussWeights[q] * dq  // R ds over this part of the cell
+                    if weighted != nil { addChannelCells(row: i, cell: k, C: cq, response: r); continue }
                     let x1 = model.xi1(cq), x2 = model.xi2(cq)
                     s1 += x1 * r; s2 += x2 * r; sm += (x1 + x2 * cq) * r
                 }
@@ -441,12 +541,18 @@ final class CoarseningStepper {
                 let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
                 s.CB[k * N + i] = c
                 let dx = s.X[i * N + k] - s.X[i * N + k + 1]  // ∫_cell R(t_i, s) ds
+                if weighted != nil {
+                    clearChannelCells(row: i, cell: k)
+                    addChannelCells(row: i, cell: k, C: c, response: dx)
+                    continue
+                }
                 let x1 = model.xi1(c), x2 = model.xi2(c)
                 s.S1[i * N + k] = x1 * dx
                 s.S2[i * N + k] = x2 * dx
                 s.SM[i * N + k] = (x1 + x2 * c) * dx
             }
         }
+        if weighted != nil { weighChannelCells(row: i) }
         let w = CellCubic.average[2]  // nodes i−3 … i for the cell [t_{i−1}, t_i]
         for j in 0..<i where !isBand(i - j, j) {
             if cellOrder >= 4 && i - 3 >= j {
@@ -468,10 +574,45 @@ final class CoarseningStepper {
         }
     }
 
+    private func clearChannelCells(row i: Int, cell k: Int) {
+        let N = s.window
+        for kind in 0..<(3 * channels) { s.channelCells[kind * N * N + i * N + k] = 0 }
+    }
+
+    /// Adds F_c(C)·r for every channel c to the unweighted cell integrals of cell k on row i
+    /// (F = ξ_c′, ξ_c″, ξ_c′ + ξ_c″C), where r is ∫ R ds over (part of) the cell.
+    @inline(__always)
+    private func addChannelCells(row i: Int, cell k: Int, C q: Double, response r: Double) {
+        guard let weighted else { return }
+        let N = s.window, nn = N * N, at = i * N + k
+        for c in 0..<channels {
+            let p = weighted.noiseTerm(c, q)
+            s.channelCells[c * nn + at] += p.xi1 * r
+            s.channelCells[(channels + c) * nn + at] += p.xi2 * r
+            s.channelCells[(2 * channels + c) * nn + at] += (p.xi1 + p.xi2 * q) * r
+        }
+    }
+
+    /// S1, S2, SM of row i from the unweighted channel cell integrals: the weight of channel c on
+    /// cell k is w_c(t_i) w_c(t_k + h/2) (REFERENCE §2: ξ_{t,s} = Σ_k w_k(t) w_k(s) a_k q^k).
+    private func weighChannelCells(row i: Int) {
+        let N = s.window, nn = N * N
+        for k in 0..<i {
+            var s1 = 0.0, s2 = 0.0, sm = 0.0
+            for c in 0..<channels {
+                let w = rowWeights[c] * cellWeights[c][k]
+                s1 += w * s.channelCells[c * nn + i * N + k]
+                s2 += w * s.channelCells[(channels + c) * nn + i * N + k]
+                sm += w * s.channelCells[(2 * channels + c) * nn + i * N + k]
+            }
+            s.S1[i * N + k] = s1; s.S2[i * N + k] = s2; s.SM[i * N + k] = sm
+        }
+    }
+
     /// Waiting-time columns: reach, sample, and evolve the detached ones on row i.
     private func advanceTracked(row i: Int, mu: Double) {
         let N = s.window, h = s.h, t = s.time(i)
-        let force = model.v1(s.m[i])
+        let force = signal(s.m[i]).v1
         for w in s.tracked.indices {
             var col = s.tracked[w]
             if col.gridIndex == -2, t >= col.requested * (1 - 1e-12), i < N - 1 {
@@ -491,8 +632,8 @@ final class CoarseningStepper {
                     aC += s.S2[i * N + k] * col.cBar[k]
                     aX += s.S2[i * N + k] * col.xBar[k]
                 }
-                for k in 0..<i where col.rCell[k] != 0 { aR += model.xi1(s.CB[k * N + i]) * col.rCell[k] }
-                let quench = invTp * model.xi1(s.C[i * N]) * col.cAtStart
+                for k in 0..<i where col.rCell[k] != 0 { aR += vertex(s.CB[k * N + i], cell: k) * col.rCell[k] }
+                let quench = invTp * startKernel(s.C[i * N]).xi1 * col.cAtStart
                 let baseC = force * col.mAtWait + aC + aR + quench + 0.5 * s2last * col.c[i - 1]
                 let baseX = 1 + aX + 0.5 * s2last * col.x[i - 1]
                 let c: Double, x: Double
@@ -572,6 +713,19 @@ final class CoarseningStepper {
                     XB[k * N + j] = 0.5 * (s.XB[2 * k * N + 2 * j] + s.XB[(2 * k + 1) * N + 2 * j])
                 }
             }
+        }
+        if channels > 0 {
+            var cells = [Double](repeating: 0, count: s.channelCells.count)
+            for kind in 0..<(3 * channels) {
+                let base = kind * N * N
+                for i in 0..<half {
+                    for k in 0..<i {
+                        cells[base + i * N + k] = s.channelCells[base + 2 * i * N + 2 * k]
+                            + s.channelCells[base + 2 * i * N + 2 * k + 1]
+                    }
+                }
+            }
+            s.channelCells = cells
         }
         var m = [Double](repeating: 0, count: N), mBar = m
         for r in 0..<half { m[r] = s.m[2 * r] }

@@ -14,6 +14,10 @@
 ///
 /// Cell averages and cell integrals are merged exactly at each halving (average, resp. sum, of the
 /// two halves), which is how information about the fine early grid survives coarsening.
+///
+/// With channel weights (`--channel-weight`, `--anneal-tensor`) the cell integrals are also kept per
+/// noise channel and without weights, `channelCells` (see there): the S arrays of a row are then
+/// the weighted sums of these at the row's time.
 public struct CoarseningGridState: Sendable, Equatable {
     /// Window length N (even).
     public var window: Int
@@ -37,6 +41,11 @@ public struct CoarseningGridState: Sendable, Equatable {
     public var wallSeconds: Double
     /// Rows whose fixed-point iteration hit the iteration cap (reported in the solver settings).
     public var unconvergedRows: Int = 0
+    /// Only with channel weights (empty otherwise): the unweighted cell integrals of every noise
+    /// channel c (degree k, term a_k q^k), ∫_cell R(t_r,s){ξ_c′, ξ_c″, ξ_c′+ξ_c″C}(C(t_r,s)) ds, at
+    /// `channelCellIndex(kind, c, r, k)` with kind 0, 1, 2 for S1, S2, SM. They are what the band
+    /// copies and the halvings merge; the weights w_c(t_r) w_c(cell k) are applied afresh on each row.
+    public var channelCells: [Double] = []
 
     public init(window: Int, rows: Int, h: Double, halvings: Int, C: [Double], X: [Double], CB: [Double],
                 XB: [Double], S1: [Double], S2: [Double], SM: [Double], m: [Double], mBar: [Double],
@@ -48,6 +57,11 @@ public struct CoarseningGridState: Sendable, Equatable {
     }
 
     @inline(__always) public func index(_ r: Int, _ c: Int) -> Int { r * window + c }
+    /// Number of noise channels held in `channelCells` (0 without channel weights).
+    public var channelCount: Int { channelCells.count / (3 * window * window) }
+    @inline(__always) public func channelCellIndex(_ kind: Int, _ c: Int, _ r: Int, _ k: Int) -> Int {
+        ((kind * channelCount + c) * window + r) * window + k
+    }
     /// The time of grid row r.
     public func time(_ r: Int) -> Double { Double(r) * h }
     /// The current grid t_0 … t_{rows−1}.

@@ -29,6 +29,29 @@ public enum Schedule: Sendable, Equatable {
 
     public var isConstant: Bool { if case .constant = self { true } else { false } }
 
+    /// A lossless description (kind, numbers) for checkpoints; `init?(kind:values:)` inverts it.
+    public var encoded: (kind: String, values: [Double]) {
+        switch self {
+        case .constant(let v): ("constant", [v])
+        case .exponential(let a, let b, let tau): ("exp", [a, b, tau])
+        case .linear(let a, let b, let until): ("linear", [a, b, until])
+        case .table(let ts, let vs): ("table", ts + vs)
+        case .annealTensor(let c, let tau, let deltap): ("anneal-tensor", [c, tau, deltap])
+        }
+    }
+
+    public init?(kind: String, values v: [Double]) {
+        switch (kind, v.count) {
+        case ("constant", 1): self = .constant(v[0])
+        case ("exp", 3): self = .exponential(from: v[0], to: v[1], tau: v[2])
+        case ("linear", 3): self = .linear(from: v[0], to: v[1], until: v[2])
+        case ("anneal-tensor", 3): self = .annealTensor(c: v[0], tau: v[1], deltap: v[2])
+        case ("table", let n) where n >= 4 && n % 2 == 0:
+            self = .table(t: Array(v[0..<(n / 2)]), values: Array(v[(n / 2)...]))
+        default: return nil
+        }
+    }
+
     /// The SPEC forms of the CLI: a number, `exp:from=2,to=0.5,tau=50`, `linear:from=1,to=0,until=100`.
     /// (A CSV file is read by the caller and passed as `.table`.) `name` is the flag, for errors.
     public static func parse(_ spec: String, name: String) throws -> Schedule {
