@@ -54,6 +54,12 @@ public struct WaitingTimeColumn: Sendable, Equatable {
     /// The smallest lag after 0 that was computed: between 0 and it only the end values are known.
     public var firstLag: Double { t[1] - tw }
 
+    /// Whether `time` is within the sampled range (to rounding: t_w + (t_end − t_w) may exceed t_end by an ulp).
+    func covers(_ time: Double) -> Bool {
+        let last = t[t.count - 1]
+        return time >= tw && time <= last + 1e-12 * (abs(last) + 1)
+    }
+
     func interpolate(_ ys: [Double], at time: Double) -> Double {
         let k = Grid.cell(containing: time, in: t)
         let w = min(1, max(0, (time - t[k]) / (t[k + 1] - t[k])))
@@ -135,7 +141,7 @@ public struct Solution: Sendable {
     /// followed column when the earlier time is one of its waiting times.
     public func correlation(_ t: Double, _ tPrime: Double) -> Double {
         let (a, b) = t >= tPrime ? (t, tPrime) : (tPrime, t)
-        if let column = waitingTimeColumn(b), a <= column.t[column.t.count - 1] {
+        if let column = waitingTimeColumn(b), column.covers(a) {
             return column.interpolate(column.C, at: a)
         }
         return Grid.interpolateLowerTriangle(C, grid: grid, t: a, tPrime: b)
@@ -152,7 +158,7 @@ public struct Solution: Sendable {
     /// else by the trapezoidal rule on the grid points between t′ and t, with the end cells interpolated.
     public func integratedResponse(_ t: Double, _ tPrime: Double) -> Double {
         guard t > tPrime else { return 0 }
-        if let column = waitingTimeColumn(tPrime), t <= column.t[column.t.count - 1] {
+        if let column = waitingTimeColumn(tPrime), column.covers(t) {
             return column.interpolate(column.chi, at: t)
         }
         if let chi { return Grid.interpolateLowerTriangle(chi, grid: grid, t: t, tPrime: tPrime) }
