@@ -234,7 +234,7 @@ $fdt_rows
   (equations/asymptotics.md §2: 1 − q_EA ≃ T/√ξ″(1), X/T → (ξ″(1) − ξ′(1))/(ξ′(1)√ξ″(1))) predicts
   χ → $(v T0.chi_fast .4f) + $(v T0.X_over_T .4f)·(1 − C) for C < 1, the dashed red line; the curves
   approach it as t_w grows.
-- Collapse (\`dmft aging\`, best h(t) = exp(t^(1−μ)/(1−μ)) over C below the plateau): μ = $(v T05.collapse_mu .3f)
+- Collapse (\`dmft aging\`, best h(t) = exp(t^(1−μ)/(1−μ)) over C below the plateau at T = 0.5, all C ≥ 0.02 at T = 0): μ = $(v T05.collapse_mu .3f)
   at T = 0.5 and $(v T0.collapse_mu .3f) at T = 0 (μ = 1 is simple aging, C = f(τ/t_w)); RMS spread between
   consecutive t_w $(v T05.simple_aging_spread .3f) and $(v T0.simple_aging_spread .3f) in τ/t_w against
   $(v T05.stationary_spread .3f) and $(v T0.stationary_spread .3f) in τ. Verdict: $(v T05.verdict), $(v T0.verdict).
