@@ -196,7 +196,31 @@ public enum RunDirectory {
                         solverName: solverName, solverSettings: solverSettings, errorEstimate: estimate,
                         wallSeconds: (json["wall_seconds"] as? NSNumber)?.doubleValue ?? 0)
         solution.chi = chi
+        solution.waitingTimeColumns = try waitingTimeColumns(dir.appendingPathComponent("aging.csv"))
         return solution
+    }
+
+    /// The followed columns of aging.csv (t_w,t,C,chi, one block of rows per t_w), or none without it.
+    static func waitingTimeColumns(_ url: URL) throws -> [WaitingTimeColumn] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let table: CSVTable
+        do { table = try CSVTable.read(url) } catch {
+            throw DMFTError.unreadable(path: url.path, reason: "\(error)")
+        }
+        guard let tw = table.column("t_w"), let t = table.column("t"), let c = table.column("C"),
+              let chi = table.column("chi") else {
+            throw DMFTError.unreadable(path: url.path, reason: "header must be t_w,t,C,chi")
+        }
+        var columns: [WaitingTimeColumn] = []
+        var start = 0
+        for k in 1...tw.count where k == tw.count || tw[k] != tw[start] {
+            if k - start >= 2 {
+                columns.append(WaitingTimeColumn(tw: tw[start], t: Array(t[start..<k]), C: Array(c[start..<k]),
+                                                 chi: Array(chi[start..<k])))
+            }
+            start = k
+        }
+        return columns
     }
 
     static func readNpy(_ url: URL) throws -> (values: [Double], shape: [Int]) {

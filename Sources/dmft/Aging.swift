@@ -198,8 +198,9 @@ enum AgingOutput {
                            e.tRange.lowerBound, e.tRange.upperBound, e.eInfinity, e.sigmaEInfinity, e.amplitude,
                            e.sigmaAmplitude, e.exponent, e.sigmaExponent, e.rms)
             if let ck { s += String(format: "; CK E_inf = %.6f%@", ck.energy, solution.model.hasSignal ? " (m = 0 branch)" : "") }
+            // Roots off the resolvent branch (χ√ξ″(1) > 1) solve the algebra but are not minima of the flow.
             if solution.model.hasSignal, solution.temperature == 0,
-               let fp = Asymptotics.gradientFlowFixedPoints(solution.model).first(where: { !$0.isThreshold }) {
+               let fp = Asymptotics.gradientFlowFixedPoints(solution.model).first(where: { !$0.isThreshold && $0.isOnResolventBranch }) {
                 s += String(format: "; GF fixed point e = %.6f (m = %.6f; measured m(end) = %.6f)", fp.energy, fp.m,
                             solution.series.m.last ?? .nan)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DMFT
+import DMFTIO
 
 /// Aging analysis on DMFT solutions, and the gradient-flow fixed point against the dynamics.
 @Suite struct AgingTests {
@@ -99,6 +100,45 @@ import DMFT
         print("non-uniform grid: max |ΔC| = \(dC), max |Δχ| = \(dChi), ΔX = \(zip(a.fdt, b.fdt).map { $0.X - $1.X })")
         #expect(dC < 2e-3)
         #expect(dChi < 0.03)
+    }
+
+    /// On the coarsening grid an early t_w is dropped from the window, so C(t_w+τ, t_w) read from the
+    /// final window alone is wrong; the followed column (`--waiting-times`, aging.csv) carries it at
+    /// every step, and the analysis must read it, also from a run directory.
+    @Test func agingAnalysisReadsFollowedColumnsOfCoarseningGrid() throws {
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 60)
+        let uniform = try UniformGridSolver(dt: 0.025).solve(problem)
+        let adaptive = try CoarseningGridSolver(window: 128, h0: 0.01, waitingTimes: [1, 8]).solve(problem)
+        #expect(adaptive.waitingTimeColumns.map(\.tw) == [1, 8])
+        var windowOnly = adaptive
+        windowOnly.waitingTimeColumns = []
+        let settings = Aging.Settings(waitingTimes: [1, 8])
+        func worst(_ s: Solution) -> (C: Double, chi: Double) {
+            var dC = 0.0, dChi = 0.0
+            for curve in Aging.curves(s, waitingTimes: [1, 8], settings: settings) {
+                for (k, tau) in curve.tau.enumerated() where curve.tw + tau <= uniform.finalTime {
+                    dC = max(dC, abs(curve.C[k] - uniform.correlation(curve.tw + tau, curve.tw)))
+                    dChi = max(dChi, abs(curve.chi[k] - uniform.integratedResponse(curve.tw + tau, curve.tw)))
+                }
+            }
+            return (dC, dChi)
+        }
+        let followed = worst(adaptive), window = worst(windowOnly)
+        print("followed columns: max |ΔC| = \(followed.C), |Δχ| = \(followed.chi); window only: \(window.C), \(window.chi)")
+        #expect(followed.C < 5e-3 && followed.chi < 5e-3)
+        #expect(window.C > 10 * followed.C)
+        // The default waiting times of the analysis are the followed ones.
+        #expect(try Aging.analyse(adaptive).waitingTimes == [1, 8])
+        // Through a run directory: aging.csv is read back into the same columns.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-aging-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try OutputDirectory(dir)
+        try RunDirectory.write(adaptive, to: out, command: "test", extra: [:])
+        let cols = adaptive.waitingTimeColumns
+        try out.write(CSVTable(columns: [("t_w", cols.flatMap { c in c.t.map { _ in c.tw } }), ("t", cols.flatMap(\.t)),
+                                         ("C", cols.flatMap(\.C)), ("chi", cols.flatMap(\.chi))]), to: "aging.csv")
+        try out.commit()
+        #expect(try RunDirectory.read(dir).waitingTimeColumns == cols)
     }
 
     @Test func waitingTimesBeyondTheRunAreRejected() throws {

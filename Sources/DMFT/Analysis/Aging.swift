@@ -54,7 +54,9 @@ public enum Aging {
     /// Checks waiting times against the run: each must leave room for τ up to 10·tauMin.
     public static func validatedWaitingTimes(_ solution: Solution, _ settings: Settings) throws -> [Double] {
         let tEnd = solution.finalTime
-        let tws = (settings.waitingTimes ?? defaultWaitingTimes(finalTime: tEnd)).sorted()
+        // A run with followed columns (coarsening grid, --waiting-times) is analysed at their t_w.
+        let followed = solution.waitingTimeColumns.map(\.tw).filter { $0 + 10 * settings.tauMin < tEnd }
+        let tws = (settings.waitingTimes ?? (followed.isEmpty ? defaultWaitingTimes(finalTime: tEnd) : followed)).sorted()
         guard !tws.isEmpty else { throw DMFTError.invalidParameter("waiting-times", "needs at least one time") }
         for tw in tws where !(tw >= 0 && tw + 10 * settings.tauMin < tEnd) {
             throw DMFTError.invalidParameter("waiting-times",
@@ -67,9 +69,16 @@ public enum Aging {
         return tws
     }
 
+    /// The smallest lag sampled at t_w: `tauMin`, or a followed column's first step when that is
+    /// longer (below it the column has only its end values, and interpolation would invent a decay).
+    public static func smallestLag(_ solution: Solution, tw: Double, tauMin: Double) -> Double {
+        max(tauMin, solution.waitingTimeColumn(tw)?.firstLag ?? 0)
+    }
+
     public static func curves(_ solution: Solution, waitingTimes: [Double], settings: Settings = Settings()) -> [Curve] {
         waitingTimes.map { tw in
-            let taus = logSpaced(settings.tauMin, solution.finalTime - tw, settings.samplesPerCurve)
+            let taus = logSpaced(smallestLag(solution, tw: tw, tauMin: settings.tauMin), solution.finalTime - tw,
+                                 settings.samplesPerCurve)
             return Curve(tw: tw, tau: taus,
                          C: taus.map { solution.correlation(tw + $0, tw) },
                          chi: taus.map { solution.integratedResponse(tw + $0, tw) })
@@ -107,7 +116,8 @@ public enum Aging {
         for k in 0..<(tws.count - 1) {
             let (a, b) = (tws[k], tws[k + 1])
             guard a > 0 else { pairs.append(.nan); continue }  // t_w = 0 has no aging variable
-            let lo = max(scalingVariable(tw: a, tau: tauMin, mu: mu), scalingVariable(tw: b, tau: tauMin, mu: mu))
+            let lo = max(scalingVariable(tw: a, tau: smallestLag(solution, tw: a, tauMin: tauMin), mu: mu),
+                         scalingVariable(tw: b, tau: smallestLag(solution, tw: b, tauMin: tauMin), mu: mu))
             let hi = min(scalingVariable(tw: a, tau: tEnd - a, mu: mu), scalingVariable(tw: b, tau: tEnd - b, mu: mu))
             var ps = 0.0, pc = 0
             if hi > lo, lo > 0 {

@@ -238,6 +238,10 @@ public struct CoarseningGridSolver: DynamicsSolver {
         var solution = Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
                                 solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
         solution.chi = integratedResponse(of: s)
+        solution.waitingTimeColumns = s.tracked.compactMap { col in
+            col.samples.count >= 2 ? WaitingTimeColumn(tw: col.time, t: col.samples.map(\.t),
+                                                        C: col.samples.map(\.C), chi: col.samples.map(\.chi)) : nil
+        }
         return solution
     }
 

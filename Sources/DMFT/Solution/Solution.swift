@@ -35,6 +35,38 @@ public struct TimeSeries: Sendable, Equatable {
     }
 }
 
+/// C(t, t_w) and χ(t, t_w) at one waiting time, at every step t ≥ t_w of the integrator (the
+/// coarsening grid's followed columns, `aging.csv`). On a coarsening grid the final window alone
+/// cannot give them once t_w is far below its step, so `Solution` reads two-time data at t′ = t_w
+/// from here.
+public struct WaitingTimeColumn: Sendable, Equatable {
+    public let tw: Double
+    /// Increasing times, t[0] = t_w (where C = 1, χ = 0).
+    public let t: [Double]
+    public let C: [Double]
+    public let chi: [Double]
+
+    public init(tw: Double, t: [Double], C: [Double], chi: [Double]) {
+        precondition(t.count == C.count && C.count == chi.count && t.count >= 2, "a column needs ≥ 2 samples")
+        self.tw = tw; self.t = t; self.C = C; self.chi = chi
+    }
+
+    /// The smallest lag after 0 that was computed: between 0 and it only the end values are known.
+    public var firstLag: Double { t[1] - tw }
+
+    /// Whether `time` is within the sampled range (to rounding: t_w + (t_end − t_w) may exceed t_end by an ulp).
+    func covers(_ time: Double) -> Bool {
+        let last = t[t.count - 1]
+        return time >= tw && time <= last + 1e-12 * (abs(last) + 1)
+    }
+
+    func interpolate(_ ys: [Double], at time: Double) -> Double {
+        let k = Grid.cell(containing: time, in: t)
+        let w = min(1, max(0, (time - t[k]) / (t[k + 1] - t[k])))
+        return ys[k] + w * (ys[k + 1] - ys[k])
+    }
+}
+
 /// An estimate of the discretisation error of a run, and how it was obtained.
 public struct ErrorEstimate: Sendable, Equatable, Codable {
     /// How the estimate was obtained (e.g. "richardson dt vs dt/2").
@@ -74,6 +106,9 @@ public struct Solution: Sendable {
     /// `integratedResponse` interpolates it: at a coarse step R next to the diagonal is only a cell
     /// average and its quadrature would not give χ.
     public var chi: TriangularArray?
+    /// Columns C(t, t_w), χ(t, t_w) followed at full resolution (coarsening grid, `--waiting-times`);
+    /// `correlation` and `integratedResponse` read them at t′ = t_w.
+    public var waitingTimeColumns: [WaitingTimeColumn] = []
 
     public init(problem: DynamicsProblem, grid: [Double], C: TriangularArray, R: TriangularArray,
                 series: TimeSeries, status: RunStatus, solverName: String,
@@ -97,9 +132,18 @@ public struct Solution: Sendable {
     /// The last time with two-time data.
     public var finalTime: Double { grid.last ?? 0 }
 
-    /// C(t, t′) anywhere in [0, finalTime]², by interpolation on the grid (symmetric).
+    /// The followed column at waiting time `tw` (equal to a column's t_w to 1e-9 relative), if any.
+    public func waitingTimeColumn(_ tw: Double) -> WaitingTimeColumn? {
+        waitingTimeColumns.first { abs($0.tw - tw) <= 1e-9 * ($0.tw + 1) }
+    }
+
+    /// C(t, t′) anywhere in [0, finalTime]², by interpolation on the grid (symmetric), or along a
+    /// followed column when the earlier time is one of its waiting times.
     public func correlation(_ t: Double, _ tPrime: Double) -> Double {
         let (a, b) = t >= tPrime ? (t, tPrime) : (tPrime, t)
+        if let column = waitingTimeColumn(b), column.covers(a) {
+            return column.interpolate(column.C, at: a)
+        }
         return Grid.interpolateLowerTriangle(C, grid: grid, t: a, tPrime: b)
     }
 
@@ -109,10 +153,14 @@ public struct Solution: Sendable {
         return Grid.interpolateLowerTriangle(R, grid: grid, t: t, tPrime: tPrime)
     }
 
-    /// The integrated response χ(t,t′) = ∫_{t′}^{t} R(t,s) ds: interpolated from `chi` when present,
+    /// The integrated response χ(t,t′) = ∫_{t′}^{t} R(t,s) ds: along a followed column at t′ = t_w,
+    /// else interpolated from `chi` when present,
     /// else by the trapezoidal rule on the grid points between t′ and t, with the end cells interpolated.
     public func integratedResponse(_ t: Double, _ tPrime: Double) -> Double {
         guard t > tPrime else { return 0 }
+        if let column = waitingTimeColumn(tPrime), column.covers(t) {
+            return column.interpolate(column.chi, at: t)
+        }
         if let chi { return Grid.interpolateLowerTriangle(chi, grid: grid, t: t, tPrime: tPrime) }
         var nodes: [Double] = [tPrime]
         for s in grid where s > tPrime && s < t { nodes.append(s) }
