@@ -293,7 +293,9 @@ enum PhaseDiagramOutput {
             "dmft_version": dmftVersion, "points": spec.count, "recovered": recovered,
             "x": spec.xName, "y": spec.yName, "settings": ["level": spec.settings.level, "tmax": spec.settings.tmax,
                                                           "temperature": spec.settings.temperature, "m0": spec.settings.m0,
-                                                          "dt": spec.settings.dt],
+                                                          "dt": spec.settings.dt,
+                                                          "grid": spec.settings.window == nil ? "uniform" : "adaptive",
+                                                          "window": spec.settings.window ?? 0],
         ] as [String: Any], to: "phase.json")
         try out.write(f.script, to: "figures/phase.gp")
         let renderError = Gnuplot.renderAll([f], in: out.url("figures"))

@@ -7,7 +7,8 @@ struct Threshold: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Locate an algorithmic threshold from the divergence of the time to find the signal.",
         discussion: """
-        Runs the points of --scan in parallel (uniform-grid integrator), doubling the horizon of \
+        Runs the points of --scan in parallel (uniform grid, or --grid adaptive for escape times beyond \
+        ~10³), doubling the horizon of \
         points that have not reached m = --level up to --tmax-cap, fits t* = A |x_c − x|^(−θ) and the \
         logarithmic alternative t* = a − b ln|x_c − x| to the points that crossed, with covariance \
         and bootstrap uncertainties, and prints the analytic prediction beside them (REFERENCE §4). \
@@ -24,7 +25,7 @@ struct Threshold: ParsableCommand {
     @Option(help: "First horizon of every point.")
     var tmax: Double = 100
 
-    @Option(help: "Largest horizon a point is extended to (memory 16 (t/dt)² bytes per running point).")
+    @Option(help: "Largest horizon a point is extended to (uniform grid: memory 16 (t/dt)² bytes per running point; adaptive: 56 N² bytes).")
     var tmaxCap: Double = 400
 
     @Option(help: "Bootstrap resamples for the uncertainty of x_c and θ.")
@@ -74,7 +75,8 @@ struct Threshold: ParsableCommand {
             "model": RunDirectory.modelJSON(try options.makeModel(overrides: points[0].parameters)),
             "scan": ranges.map { ["name": $0.name, "values": $0.values] },
             "settings": ["level": settings.level, "temperature": settings.temperature, "m0": settings.m0,
-                         "dt": settings.dt, "tmax": settings.tmax, "tmax_cap": settings.tmaxCap],
+                         "dt": settings.dt, "tmax": settings.tmax, "tmax_cap": settings.tmaxCap,
+                         "grid": settings.window == nil ? "uniform" : "adaptive", "window": settings.window ?? 0],
             "points": results.count, "crossed": crossed.count,
         ]
         if let fit {

@@ -82,6 +82,23 @@ import DMFTIO
         #expect(try Data(contentsOf: URL(fileURLWithPath: whole + "/phase.csv")) == a)
     }
 
+    @Test func adaptiveSweepExtendsTheHorizonByContinuingTheSameRun() throws {
+        // --grid adaptive: a point that has not crossed by tmax continues from its coarsening-grid
+        // state (10 → 20 → 40 → 80); resuming is exact, so the crossing time equals that of one
+        // uninterrupted run to the final horizon.
+        let model = try Model.spikedMatrixTensor(p: 3, delta2: 0.4, deltap: 1)
+        let settings = SweepSettings(level: 0.5, temperature: 0, m0: 1e-3, dt: 0.05, tmax: 10, tmaxCap: 80, jobs: 1,
+                                     window: 64)
+        let point = try #require(try Sweep.run(points: [(index: 0, parameters: [:])], settings: settings,
+                                               model: { _ in model }).first)
+        let crossing = try #require(point.crossingTime)
+        #expect(point.tmax > settings.tmax)
+        let direct = try CoarseningGridSolver(window: 64, threads: 1).solve(
+            try DynamicsProblem(model: model, m0: 1e-3, tmax: point.tmax))
+        let reference = try #require(Crossings.firstPassage(t: direct.series.t, y: direct.series.m, level: 0.5))
+        #expect(abs(crossing - reference) <= 1e-12 * reference, "sweep \(crossing) vs direct \(reference)")
+    }
+
     @Test func sweepRefusesBadInputWithOneLine() throws {
         for (args, name) in [(["--shard", "3/2"], "shard"), (["--x", "bogus=1:2:3"], "x"), (["--level", "2"], "level")] {
             let r = try CommandLineTests.run(Self.sweep + ["--out", "/tmp/unused-sweep"] + args)

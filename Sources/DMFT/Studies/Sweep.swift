@@ -31,10 +31,16 @@ public struct SweepSettings: Sendable, Codable, Equatable {
     public var tmaxCap: Double
     /// Points run at once (each with one BLAS thread).
     public var jobs: Int
+    /// Window of the coarsening (Kim–Latz) grid; nil runs the uniform grid at `dt`. Escape times near
+    /// a threshold reach 10³–10⁴, where the uniform grid's cost (∝ t³) is prohibitive and the
+    /// coarsening grid's grows like log t (equations/coarsening-grid.md). Optional so that the
+    /// sweep.json of existing uniform-grid sweeps decodes and compares unchanged.
+    public var window: Int?
 
-    public init(level: Double, temperature: Double, m0: Double, dt: Double, tmax: Double, tmaxCap: Double, jobs: Int) {
+    public init(level: Double, temperature: Double, m0: Double, dt: Double, tmax: Double, tmaxCap: Double, jobs: Int,
+                window: Int? = nil) {
         self.level = level; self.temperature = temperature; self.m0 = m0; self.dt = dt
-        self.tmax = tmax; self.tmaxCap = tmaxCap; self.jobs = jobs
+        self.tmax = tmax; self.tmaxCap = tmaxCap; self.jobs = jobs; self.window = window
     }
 
     public func validate() throws {
@@ -80,11 +86,21 @@ public enum Sweep {
         let m = try model(point.parameters)
         var tmax = settings.tmax
         let start = Date()
+        var state: CoarseningGridState?
         while true {
             // A point may set its own temperature or m0 (a scan along T, say).
             let problem = try DynamicsProblem(model: m, temperature: point.parameters["temperature"] ?? settings.temperature,
                                               m0: point.parameters["m0"] ?? settings.m0, tmax: tmax)
-            let solution = try UniformGridSolver(dt: settings.dt, threads: 1).solve(problem)
+            let solution: Solution
+            if let window = settings.window {
+                // The coarsening grid continues from its saved state (bit for bit as an uninterrupted
+                // run), so doubling the horizon costs only the new stretch.
+                let run = try CoarseningGridSolver(window: window, threads: 1).run(problem, from: state)
+                solution = run.solution
+                state = run.state
+            } else {
+                solution = try UniformGridSolver(dt: settings.dt, threads: 1).solve(problem)
+            }
             let crossing = Crossings.firstPassage(t: solution.series.t, y: solution.series.m, level: settings.level)
             if crossing != nil || tmax >= settings.tmaxCap || !solution.status.isComplete {
                 return SweepPoint(index: point.index, parameters: point.parameters, tmax: solution.finalTime,
