@@ -37,7 +37,7 @@ import Testing
             let dir = Self.results.appendingPathComponent(name)
             #expect(fm.isExecutableFile(atPath: dir.appendingPathComponent("run.sh").path), "results/\(name)/run.sh missing or not executable")
             let readme = (try? String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
-            #expect(readme.contains("wall"), "results/\(name)/README.md missing or without its wall time")
+            #expect(readme.lowercased().contains("wall"), "results/\(name)/README.md missing or without its wall time")
             let files = Self.files(under: dir)
             let pngs = files.filter { $0.pathExtension == "png" }
             #expect(!pngs.isEmpty, "results/\(name) has no figure")

@@ -42,8 +42,9 @@ main_m0=1e-12 window=512 scan_n=7 frac_lo=0.80 frac_hi=0.98
 level1=0.3 lo15=0.70 hi15=0.90
 scans=()   # "T deltap m0 window cap level from to" (from, to: fractions of the analytic Δ2)
 for dp in 1 2 4; do scans+=("0 $dp $main_m0 $window 40000 0.5 $frac_lo $frac_hi"); done
-scans+=("0 1 1e-6 $window 40000 0.5 $frac_lo $frac_hi" "0 1 1e-24 $window 100000 0.5 $frac_lo $frac_hi"
-        "0 1 $main_m0 256 40000 0.5 $frac_lo $frac_hi")
+scans+=("0 1 1e-6 $window 40000 0.5 $frac_lo $frac_hi" "0 1 $main_m0 256 40000 0.5 $frac_lo $frac_hi")
+# m0 → 0 at every Δp: the analytic line is the m0 → 0⁺ threshold (issue 6 compares with it).
+for dp in 1 2 4; do scans+=("0 $dp 1e-24 $window 100000 0.5 $frac_lo $frac_hi"); done
 for dp in 0.75 1; do scans+=("1 $dp $main_m0 $window 100000 $level1 $frac_lo $frac_hi"); done
 scans+=("1 1.5 $main_m0 $window 100000 $level1 $lo15 $hi15")
 for s in "${scans[@]}"; do
