@@ -53,6 +53,12 @@ enum AdaptiveRun {
             if !quiet { Terminal.info("solve: error estimate: second run at window \(coarse.window)") }
             let reference = try coarse.solve(problem)
             solution.errorEstimate = difference(solution, reference, window: coarse.window)
+            if let bad = reference.solverSettings["unconverged_rows"], bad > 0 {
+                // The band-edge instability of coarse windows at T > 0 (equations/coarsening-grid.md §4):
+                // the reference run went unstable, so its difference is not an error estimate of this run.
+                solution.errorEstimate?.method += "; the reference run at window \(coarse.window) had \(Int(bad)) unconverged rows (unstable there), so this overstates the error"
+                Terminal.info("solve: note: the error-estimate run at window \(coarse.window) went unstable (\(Int(bad)) unconverged rows; band-edge instability, equations/coarsening-grid.md §4), so error_estimate in run.json overstates the error of this run.")
+            }
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
         let dir = try OutputDirectory(out)
