@@ -23,11 +23,15 @@ plot 'escape.csv' using (strcol(1) eq 'T0-dp1-m01e-12-N256' ? $7 : 1/0):8 with p
      'fits.csv' using (strcol(1) eq 'T0-dp1-m01e-06-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#e7298a' notitle, \
      'escape.csv' using (strcol(1) eq 'T0-dp2-m01e-12-N512' ? $7 : 1/0):8 with points pt 5 ps 1.2 lc rgb '#66a61e' title 'T = 0, Δp = 2, m0 = 1e-12', \
      'fits.csv' using (strcol(1) eq 'T0-dp2-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#66a61e' notitle, \
-     'escape.csv' using (strcol(1) eq 'T0-dp4-m01e-12-N512' ? $7 : 1/0):8 with points pt 7 ps 1.2 lc rgb '#e6ab02' title 'T = 0, Δp = 4, m0 = 1e-12', \
-     'fits.csv' using (strcol(1) eq 'T0-dp4-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#e6ab02' notitle, \
-     'escape.csv' using (strcol(1) eq 'T1-dp0.75-m01e-12-N512' ? $7 : 1/0):8 with points pt 9 ps 1.2 lc rgb '#a6761d' title 'T = 1, Δp = 0.75, m0 = 1e-12', \
-     'fits.csv' using (strcol(1) eq 'T1-dp0.75-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#a6761d' notitle, \
-     'escape.csv' using (strcol(1) eq 'T1-dp1-m01e-12-N512' ? $7 : 1/0):8 with points pt 11 ps 1.2 lc rgb '#666666' title 'T = 1, Δp = 1, m0 = 1e-12', \
-     'fits.csv' using (strcol(1) eq 'T1-dp1-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#666666' notitle, \
-     'escape.csv' using (strcol(1) eq 'T1-dp1.5-m01e-12-N512' ? $7 : 1/0):8 with points pt 5 ps 1.2 lc rgb '#1f78b4' title 'T = 1, Δp = 1.5, m0 = 1e-12', \
-     'fits.csv' using (strcol(1) eq 'T1-dp1.5-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#1f78b4' notitle
+     'escape.csv' using (strcol(1) eq 'T0-dp2-m01e-24-N512' ? $7 : 1/0):8 with points pt 7 ps 1.2 lc rgb '#e6ab02' title 'T = 0, Δp = 2, m0 = 1e-24', \
+     'fits.csv' using (strcol(1) eq 'T0-dp2-m01e-24-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#e6ab02' notitle, \
+     'escape.csv' using (strcol(1) eq 'T0-dp4-m01e-12-N512' ? $7 : 1/0):8 with points pt 9 ps 1.2 lc rgb '#a6761d' title 'T = 0, Δp = 4, m0 = 1e-12', \
+     'fits.csv' using (strcol(1) eq 'T0-dp4-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#a6761d' notitle, \
+     'escape.csv' using (strcol(1) eq 'T0-dp4-m01e-24-N512' ? $7 : 1/0):8 with points pt 11 ps 1.2 lc rgb '#666666' title 'T = 0, Δp = 4, m0 = 1e-24', \
+     'fits.csv' using (strcol(1) eq 'T0-dp4-m01e-24-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#666666' notitle, \
+     'escape.csv' using (strcol(1) eq 'T1-dp0.75-m01e-12-N512' ? $7 : 1/0):8 with points pt 5 ps 1.2 lc rgb '#1f78b4' title 'T = 1, Δp = 0.75, m0 = 1e-12', \
+     'fits.csv' using (strcol(1) eq 'T1-dp0.75-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#1f78b4' notitle, \
+     'escape.csv' using (strcol(1) eq 'T1-dp1-m01e-12-N512' ? $7 : 1/0):8 with points pt 7 ps 1.2 lc rgb '#1b9e77' title 'T = 1, Δp = 1, m0 = 1e-12', \
+     'fits.csv' using (strcol(1) eq 'T1-dp1-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#1b9e77' notitle, \
+     'escape.csv' using (strcol(1) eq 'T1-dp1.5-m01e-12-N512' ? $7 : 1/0):8 with points pt 9 ps 1.2 lc rgb '#d95f02' title 'T = 1, Δp = 1.5, m0 = 1e-12', \
+     'fits.csv' using (strcol(1) eq 'T1-dp1.5-m01e-12-N512' ? $6 : 1/0):7 with lines lw 1.5 lc rgb '#d95f02' notitle
