@@ -33,7 +33,9 @@ func uniformTrapezoidCorrelation(model: Model, temperature T: Double, tmax: Doub
 @Suite struct EquilibriumTests {
     @Test func fftConvolutionMatchesDirectSum() {
         let fft = FFTConvolution()
-        var rng = SystemRandomNumberGenerator()
+        // Seeded: the pointwise relative error of an FFT convolution depends on the data (small
+        // partial sums near the ends), so unseeded data made this test pass or fail by luck.
+        var rng = SplitMix(seed: 0x5EED_F0F7)
         for (na, nb) in [(1, 1), (7, 5), (64, 64), (100, 37), (243, 1000), (1025, 513), (3001, 2999)] {
             let a = (0..<na).map { _ in Double.random(in: -1...1, using: &rng) }
             let b = (0..<nb).map { _ in Double.random(in: -1...1, using: &rng) }

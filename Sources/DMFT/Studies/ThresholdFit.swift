@@ -97,8 +97,8 @@ public struct ThresholdFit: Sendable {
     }
 }
 
-/// SplitMix64: a small deterministic generator (bootstrap resampling).
-public struct SplitMix: Sendable {
+/// SplitMix64: a small deterministic generator (bootstrap resampling, seeded test data).
+public struct SplitMix: RandomNumberGenerator, Sendable {
     var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
