@@ -84,20 +84,7 @@ enum AdaptiveRun {
     /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: the error
     /// of the N/2 run, so an upper estimate of the error of the run at N (errors fall with N).
     static func difference(_ fine: Solution, _ coarse: Solution, window: Int) -> ErrorEstimate {
-        var dm = 0.0, de = 0.0
-        let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0)
-        for (k, t) in fine.series.t.enumerated() where t <= tEnd {
-            dm = max(dm, abs(fine.series.m[k] - coarse.series.interpolate(\.m, at: t)))
-            de = max(de, abs(fine.series.energy[k] - coarse.series.interpolate(\.energy, at: t)))
-        }
-        var dC = 0.0
-        let stride = max(1, coarse.grid.count / 128)
-        for i in Swift.stride(from: 0, to: coarse.grid.count, by: stride) where coarse.grid[i] <= tEnd {
-            for j in Swift.stride(from: 0, through: i, by: stride) {
-                dC = max(dC, abs(fine.correlation(coarse.grid[i], coarse.grid[j]) - coarse.C[i, j]))
-            }
-        }
-        return ErrorEstimate(method: "difference with the same run at window \(window) (an upper estimate)",
-                             m: dm, energy: de, C: dC)
+        ErrorEstimation.difference(fine, coarse, scale: 1,
+                                   method: "difference with the same run at window \(window) (an upper estimate)")
     }
 }

@@ -4,24 +4,27 @@ public enum ErrorEstimation {
     /// of the given order: err(fine) ≈ (fine − coarse)/(2^order − 1), maximised over the times both
     /// runs share. Grids need not be uniform: values of `coarse` are interpolated at `fine`'s times.
     public static func richardson(fine: Solution, coarse: Solution, order: Int) -> ErrorEstimate {
-        let factor = 1 / (Double(1 << order) - 1)
+        difference(fine, coarse, scale: 1 / (Double(1 << order) - 1), method: "richardson, dt vs 2dt, order \(order)")
+    }
+
+    /// scale × the largest difference between two runs of one problem: of m and e at `fine`'s times
+    /// (values of `coarse` interpolated) and of C on a subsample of `coarse`'s grid points (fine grid
+    /// points for nested uniform grids), over the times both runs reached.
+    public static func difference(_ fine: Solution, _ coarse: Solution, scale: Double, method: String) -> ErrorEstimate {
         let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0)
         var dm = 0.0, de = 0.0
         for (k, t) in fine.series.t.enumerated() where t <= tEnd {
             dm = max(dm, abs(fine.series.m[k] - coarse.series.interpolate(\.m, at: t)))
             de = max(de, abs(fine.series.energy[k] - coarse.series.interpolate(\.energy, at: t)))
         }
-        // C on the coarse grid's points (which are fine grid points for nested uniform grids).
         var dC = 0.0
         let stride = max(1, coarse.grid.count / 200)
         for i in Swift.stride(from: 0, to: coarse.grid.count, by: stride) where coarse.grid[i] <= tEnd {
             for j in Swift.stride(from: 0, through: i, by: stride) {
-                let c = fine.correlation(coarse.grid[i], coarse.grid[j])
-                dC = max(dC, abs(c - coarse.C[i, j]))
+                dC = max(dC, abs(fine.correlation(coarse.grid[i], coarse.grid[j]) - coarse.C[i, j]))
             }
         }
-        return ErrorEstimate(method: "richardson, dt vs 2dt, order \(order)",
-                             m: dm * factor, energy: de * factor, C: dC * factor)
+        return ErrorEstimate(method: method, m: dm * scale, energy: de * scale, C: dC * scale)
     }
 }
 
