@@ -118,5 +118,23 @@ import DMFTIO
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(name).gp").path))
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/\(name).png").path))
         }
+        // No protocol, no protocol figure.
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/protocol.png").path))
+    }
+
+    /// A run with a schedule and a channel weight: `dmft plot` draws T(t) and w_k(t) from the columns
+    /// that solve appended, with the values the protocol prescribes.
+    @Test func plotDrawsTheProtocolBesideTheObservables() throws {
+        let out = try Self.scratch().appendingPathComponent("run")
+        let r = try Self.run(["solve", "--model", "spiked-matrix-tensor", "--p", "3", "--delta2", "0.5", "--deltap", "0.3",
+                              "--temperature", "1", "--temperature-schedule", "exp:from=1.5,to=1,tau=20",
+                              "--anneal-tensor", "2,30", "--tmax", "4", "--dt", "0.1", "--quiet", "--plot", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/protocol.png").path))
+        let table = try CSVTable.read(out.appendingPathComponent("figures/protocol.csv"))
+        let t = table.column("t")!, temperature = table.column("temperature")!, w3 = table.column("w_3")!
+        let k = t.count - 1
+        #expect(abs(temperature[k] - (1 + 0.5 * exp(-t[k] / 20))) < 1e-12)
+        #expect(abs(w3[k] - 1 / (1 + (2 / 0.3) * exp(-t[k] / 30))) < 1e-12)
     }
 }
