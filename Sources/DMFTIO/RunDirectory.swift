@@ -150,15 +150,9 @@ public enum RunDirectory {
         guard c.shape == [n, n], r.shape == [n, n] else {
             throw DMFTError.unreadable(path: dir.path, reason: "C.npy and R.npy must be \(n)×\(n) like times.npy")
         }
-        let obsURL = dir.appendingPathComponent("observables.csv")
-        let table: CSVTable
-        do { table = try CSVTable.read(obsURL) } catch {
-            throw DMFTError.unreadable(path: obsURL.path, reason: "\(error)")
-        }
-        guard let t = table.column("t"), let m = table.column("m"), let e = table.column("energy"),
-              let mu = table.column("mu") else {
-            throw DMFTError.unreadable(path: obsURL.path, reason: "header must start t,m,energy,mu")
-        }
+        let obs = try readColumns(dir.appendingPathComponent("observables.csv"), ["t", "m", "energy", "mu"],
+                                  header: "header must start t,m,energy,mu")
+        let (t, m, e, mu) = (obs[0], obs[1], obs[2], obs[3])
         var solverSettings: [String: Double] = [:]
         var solverName = "unknown"
         if let solver = json["solver"] as? [String: Any] {
@@ -203,14 +197,8 @@ public enum RunDirectory {
     /// The followed columns of aging.csv (t_w,t,C,chi, one block of rows per t_w), or none without it.
     static func waitingTimeColumns(_ url: URL) throws -> [WaitingTimeColumn] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let table: CSVTable
-        do { table = try CSVTable.read(url) } catch {
-            throw DMFTError.unreadable(path: url.path, reason: "\(error)")
-        }
-        guard let tw = table.column("t_w"), let t = table.column("t"), let c = table.column("C"),
-              let chi = table.column("chi") else {
-            throw DMFTError.unreadable(path: url.path, reason: "header must be t_w,t,C,chi")
-        }
+        let cols = try readColumns(url, ["t_w", "t", "C", "chi"], header: "header must be t_w,t,C,chi")
+        let (tw, t, c, chi) = (cols[0], cols[1], cols[2], cols[3])
         var columns: [WaitingTimeColumn] = []
         var start = 0
         for k in 1...tw.count where k == tw.count || tw[k] != tw[start] {
@@ -221,6 +209,18 @@ public enum RunDirectory {
             start = k
         }
         return columns
+    }
+
+    /// The named columns of a CSV file of a run, or one line naming the file and what is wrong.
+    static func readColumns(_ url: URL, _ names: [String], header: String) throws -> [[Double]] {
+        let table: CSVTable
+        do { table = try CSVTable.read(url) } catch {
+            throw DMFTError.unreadable(path: url.path, reason: "\(error)")
+        }
+        return try names.map { name in
+            guard let column = table.column(name) else { throw DMFTError.unreadable(path: url.path, reason: header) }
+            return column
+        }
     }
 
     static func readNpy(_ url: URL) throws -> (values: [Double], shape: [Int]) {
