@@ -119,7 +119,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
             start = (k.xi, k.xi1)
             s.channelCells = [Double](repeating: 0, count: 3 * weighted.noiseTerms.count * n * n)
         }
-        let invTp = CoarseningStepper.inverseInitialTemperature(problem)
+        let invTp = problem.drive.inverseInitialTemperature
         let t0 = problem.drive.temperature(at: 0, default: problem.temperature)
         let mu = t0 + force * m0 + invTp * start.xi1
         s.mSlope0 = DMFTEquations.dm(mu: mu, m: m0, signalForce: force, memory: 0)
@@ -275,10 +275,6 @@ final class CoarseningStepper {
     var rowWeights: [Double] = [], startWeights: [Double] = [], signalRowWeights: [Double] = []
     var cellWeights: [[Double]] = [], cellWeightsStep = Double.nan
 
-    static func inverseInitialTemperature(_ p: DynamicsProblem) -> Double {
-        p.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
-    }
-
     init(problem: DynamicsProblem, solver: CoarseningGridSolver, state: CoarseningGridState) {
         self.problem = problem
         model = problem.model
@@ -288,7 +284,7 @@ final class CoarseningStepper {
         maxIterations = solver.maxIterations
         cellOrder = solver.cellOrder
         bdfOrder = solver.stepOrder
-        invTp = Self.inverseInitialTemperature(problem)
+        invTp = problem.drive.inverseInitialTemperature
         s = state
         let n = state.window
         g1 = .init(repeating: 0, count: n)

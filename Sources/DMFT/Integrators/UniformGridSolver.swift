@@ -143,7 +143,7 @@ final class UniformGridState {
         temperatures = times.map { problem.drive.temperature(at: $0, default: problem.temperature) }
         weighted = problem.drive.hasWeights
             ? WeightedKernels(model: problem.model, drive: problem.drive, times: times) : nil
-        inverseInitialTemperature = problem.drive.initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
+        inverseInitialTemperature = problem.drive.inverseInitialTemperature
         matrix = .allocate(capacity: count * count)
         matrix.initialize(repeating: 0, count: count * count)
         sigma = .init(repeating: 0, count: count)

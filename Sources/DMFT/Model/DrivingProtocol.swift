@@ -121,6 +121,11 @@ public struct DrivingProtocol: Sendable, Equatable {
     /// T′ of the initial equilibrium (V = 0 only); nil is T′ = ∞, the uniform random start.
     public var initialTemperature: Double?
 
+    /// 1/T′, the coefficient of the quench terms of REFERENCE §2 (0 for the random start).
+    public var inverseInitialTemperature: Double {
+        initialTemperature.map { $0.isInfinite ? 0 : 1 / $0 } ?? 0
+    }
+
     public init(temperature: Schedule? = nil, weights: [Int: Schedule] = [:], initialTemperature: Double? = nil) {
         self.temperature = temperature
         self.weights = weights
