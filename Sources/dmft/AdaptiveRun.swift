@@ -18,6 +18,10 @@ enum AdaptiveRun {
     static func run(problem: DynamicsProblem, solver base: CoarseningGridSolver, from state: CoarseningGridState?,
                     out: URL, checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool,
                     extra baseExtra: [String: Any]) throws {
+        // Here, not in each command: `solve --grid adaptive` and `resume` both take the flag.
+        if let every = checkpointEvery, !(every.isFinite && every > 0) {
+            throw DMFTError.invalidParameter("checkpoint-every", "must be > 0 seconds, got \(every)")
+        }
         try OutputDirectory.checkWritable(out)
         var solver = base
         Terminal.installInterruptHandler()

@@ -110,9 +110,6 @@ struct Solve: ParsableCommand {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
                                               waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
             try solver.validate(for: problem)
-            if let every = checkpointEvery, !(every.isFinite && every > 0) {
-                throw DMFTError.invalidParameter("checkpoint-every", "must be > 0 seconds, got \(every)")
-            }
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
                                 extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])

@@ -122,6 +122,20 @@ import DMFTIO
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/protocol.png").path))
     }
 
+    /// `dmft resume` checks --checkpoint-every like `solve` does, before touching the run.
+    @Test func resumeRefusesABadCheckpointIntervalAndLeavesTheRunAlone() throws {
+        let out = try Self.scratch().appendingPathComponent("run")
+        let r = try Self.run(["solve", "--model", "pspin", "--p", "3", "--grid", "adaptive", "--window", "64",
+                              "--tmax", "2", "--no-verify", "--quiet", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let before = try Data(contentsOf: out.appendingPathComponent("run.json"))
+        let bad = try Self.run(["resume", out.path, "--tmax", "4", "--checkpoint-every", "0", "--quiet"])
+        #expect(bad.status != 0)
+        let errorLines = bad.stderr.split(separator: "\n").filter { $0.hasPrefix("dmft: error") }
+        #expect(errorLines.count == 1 && errorLines[0].contains("checkpoint-every"), "\(bad.stderr)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("run.json")) == before)
+    }
+
     /// A run with a schedule and a channel weight: `dmft plot` draws T(t) and w_k(t) from the columns
     /// that solve appended, with the values the protocol prescribes.
     @Test func plotDrawsTheProtocolBesideTheObservables() throws {
