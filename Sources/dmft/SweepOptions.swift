@@ -35,9 +35,6 @@ struct SweepRunOptions: ParsableArguments {
         guard ["uniform", "adaptive"].contains(grid) else {
             throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got \(grid)")
         }
-        guard grid == "uniform" || (window >= 16 && window % 2 == 0) else {
-            throw DMFTError.invalidParameter("window", "must be even and ≥ 16, got \(window)")
-        }
         let s = SweepSettings(level: level, temperature: temperature, m0: m0, dt: dt, tmax: tmax, tmaxCap: cap, jobs: jobs,
                               window: grid == "adaptive" ? window : nil)
         try s.validate()

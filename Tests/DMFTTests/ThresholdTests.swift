@@ -100,7 +100,9 @@ import DMFTIO
     }
 
     @Test func sweepRefusesBadInputWithOneLine() throws {
-        for (args, name) in [(["--shard", "3/2"], "shard"), (["--x", "bogus=1:2:3"], "x"), (["--level", "2"], "level")] {
+        for (args, name) in [(["--shard", "3/2"], "shard"), (["--x", "bogus=1:2:3"], "x"), (["--level", "2"], "level"),
+                             (["--grid", "adaptive", "--window", "15"], "window"),
+                             (["--grid", "adaptive", "--window", "16384"], "window")] {
             let r = try CommandLineTests.run(Self.sweep + ["--out", "/tmp/unused-sweep"] + args)
             #expect(r.status != 0 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(name), "\(r.stderr)")
         }

@@ -70,13 +70,18 @@ public struct CoarseningGridSolver: DynamicsSolver {
          "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder)]
     }
 
-    public func validate(for problem: DynamicsProblem) throws {
+    /// The window lengths the scheme accepts (also checked by sweeps before any point runs).
+    public static func validate(window: Int) throws {
         guard window >= 16, window % 2 == 0 else {
             throw DMFTError.invalidParameter("window", "must be even and ≥ 16, got \(window)")
         }
         guard window <= 8192 else {
             throw DMFTError.invalidParameter("window", "must be ≤ 8192 (memory 7·N² doubles), got \(window)")
         }
+    }
+
+    public func validate(for problem: DynamicsProblem) throws {
+        try Self.validate(window: window)
         guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
             throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
         }

@@ -48,6 +48,7 @@ public struct SweepSettings: Sendable, Codable, Equatable {
         guard tmax > 0, tmax.isFinite else { throw DMFTError.invalidParameter("tmax", "must be > 0, got \(tmax)") }
         guard tmaxCap >= tmax else { throw DMFTError.invalidParameter("tmax-cap", "must be ≥ --tmax (\(tmax)), got \(tmaxCap)") }
         guard jobs >= 1 else { throw DMFTError.invalidParameter("jobs", "must be ≥ 1, got \(jobs)") }
+        if let window { try CoarseningGridSolver.validate(window: window) }
     }
 }
 
