@@ -420,6 +420,7 @@ meds = [float(summ[N]["median_t_escape"]) for N in (64, 128)]
 m0eff = [float(summ[N]["dmft_m0_with_that_escape_time"]) for N in (64, 128)]
 chi2m = [e["chi2"] / e["dof"] for e in entries("escape", ("m",))]
 e10 = next(e for e in entries("escape", ("energy",)) if e["t"] == 10)
+m10 = next(e for e in entries("escape", ("m",)) if e["t"] == 10)["dmft"]
 # Size at which the fluctuation-induced overlap, if it falls as N^(-1/2) from its N = 64 value, is
 # ten times below m0.
 n_needed = 64 * (10 * m0eff[0] / float(E["m0"])) ** 2
@@ -439,7 +440,7 @@ m0 = 0.3) with the checks of the finite-N issue that need long horizons:
 
 * **escape**: spiked matrix-tensor p = 3, Δ2 = {E['delta2']}, Δp = {E['deltap']}, gradient flow from m0 = {E['m0']} to
   t = {E['escape_tmax']} (simulation dt = {E['escape_dt']}, seed {E['escape_seed']}; DMFT dt = {E['escape_dmft_dt']}). The DMFT overlap stays
-  near m0 while the energy sits near the threshold E_th = {E['eth_escape']}, and escapes: m = 0.5 at
+  small (m(10) = {m10:.3f}) while the energy sits near the threshold E_th = {E['eth_escape']}, and escapes: m = 0.5 at
   t = {t_esc:.2f}, then m → {E['gfm']} (gradient-flow fixed point, REFERENCE §4). m0 was chosen for an
   escape in t ≈ 20–40: the DMFT escape time from m0 = 0.3 … 3·10⁻⁴ is in `escape-time-dmft.csv`.
 * **pspin-T0**: pure 3-spin, ξ = q³/2, gradient flow from a random start to t = {E['pspin_tmax']} (simulation
@@ -507,7 +508,7 @@ DMFT discretisation error (run.json `error_estimate`, Richardson dt vs 2dt): {er
   exceeds 3 at t = {first3:g}. e_{Nmax} is within 3σ + c/N of the DMFT for t ≤ {E['pspin_tmax']} with c = {allow[0]:.2f} (the largest
   N(|e_N − e_DMFT| − 3σ_N), at t = {allow[1]:g}).
 * The 1/N extrapolation: {ps_n3} of {ps_n} within 3σ; worst at t = {ps_worst['t']:g} ({ps_worst['discrepancy_sigma']:+.1f}σ), although the
-  straight line fits the three sizes (χ² above). The correction is not b(t)/N at late times:
+  straight line fits the three sizes (χ² above). Over these sizes the late-time correction does not scale as b(t)/N:
   N(e_N − e_DMFT) at t = {E['pspin_tmax']} is {ndev} for N = {sizes_list}, and the local exponent α of
   e_N − e_DMFT ∝ N^−α is {alphas}. A fit y_∞ + b/N over N = 64–256 then stops short of the DMFT.
   The gap e_N − e_DMFT opens after the first fast descent and grows with t at every N: the finite-N
