@@ -201,9 +201,10 @@ t = $on512 at window 512, t = $on2048 at window 2048) the difference is set by h
 second order in h0); from there on it is that of the band (equations/coarsening-grid.md §4, first
 order in 1/window), which is where the curves of the figure rise. (The step of every curve at t = 20
 is the change of reference; the flat parts after it, e.g. spiked-matrix-tensor at the same level for
-both windows, are the reference's own error.) So the issue's 10⁻⁵ for t ≤ 100 is
-a matter of window and h0, at a cost (wall column), while the long-time accuracy is limited by the
-band itself (equations/coarsening-grid.md §4 and §7).
+both windows, are the reference's own error.) So a smaller h0 buys the early accuracy and a larger
+window postpones the band (at a cost, wall column), but once the band is on its error is what
+remains, here up to a few 10⁻⁵ by t = 100, and it limits the long-time accuracy
+(equations/coarsening-grid.md §4 and §7).
 
 Wall time of this run: $(wall) s on the 2 cores of the project machine (possibly shared with
 other jobs), most of it the uniform runs at dt = 0.02.
