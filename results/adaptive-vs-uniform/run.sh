@@ -203,7 +203,7 @@ order in 1/window), which is where the curves of the figure rise. (The step of e
 is the change of reference; the flat parts after it, e.g. spiked-matrix-tensor at the same level for
 both windows, are the reference's own error.) So a smaller h0 buys the early accuracy and a larger
 window postpones the band (at a cost, wall column), but once the band is on its error is what
-remains, here up to a few 10⁻⁵ by t = 100, and it limits the long-time accuracy
+remains, up to $de2048 at window 2048 and $de512 at the default by t = 100, and it limits the long-time accuracy
 (equations/coarsening-grid.md §4 and §7).
 
 Wall time of this run: $(wall) s on the 2 cores of the project machine (possibly shared with
