@@ -62,13 +62,8 @@ import DMFTIO
              1.5e-5, 0, 2e-4),
         ]
         let (problem, te, tm, tc) = cases[index]
-        let reference = try UniformGridSolver(dt: 0.01).solve(problem)
-        let solution = try CoarseningGridSolver(window: 512, h0: 0.01).solve(problem)
-        #expect(solution.status == .completed)
-        #expect(solution.solverSettings["halvings"] == 2)
-        let d = CoarseningGridTests.maxDifference(solution, reference, upTo: 20)
-        print("weighted agreement case \(index): |Δe| = \(d.e), |Δm| = \(d.m), |ΔC| = \(d.C)")
-        #expect(d.e < te && d.m <= tm && d.C < tc, "|Δe| = \(d.e), |Δm| = \(d.m), |ΔC| = \(d.C)")
+        try CoarseningGridTests.expectAgreementThroughTwoHalvings(problem, e: te, m: tm, C: tc,
+                                                                  label: "weighted agreement case \(index)")
     }
 
     /// The annealing protocol of the study (T = 1, T_p(t) = 1 + 2e^{−t/5}): at T = 1 the unweighted
