@@ -85,21 +85,13 @@ done
 # the single-sample overlaps (trajectories-escape-N.csv), each sample's escape (samples-escape.csv) and
 # the DMFT escape time against m0 (escape-time-dmft.csv).
 python3 - "$here" "$sizes" "$escape_m0s" <<'PY'
-import bisect, csv, glob, json, math, random, statistics, sys
+import csv, glob, json, math, random, statistics, sys
 here, sizes, m0s = sys.argv[1], [int(n) for n in sys.argv[2].split()], sys.argv[3].split()
 run = f"{here}/run"
-def table(path):
-    with open(path) as f:
-        rows = list(csv.DictReader(f))
-    return {k: [float(r[k]) for r in rows] for k in rows[0]}
-def interp(ts, ys, t):
-    k = min(max(bisect.bisect_right(ts, t) - 1, 0), len(ts) - 2)
-    w = (t - ts[k]) / (ts[k + 1] - ts[k])
-    return ys[k] + w * (ys[k + 1] - ys[k])
+sys.path.insert(0, f"{here}/..")
+from finite_size_tables import table, case_tables, write as write_csv
 def write(name, header, rows):
-    with open(f"{here}/{name}", "w") as f:
-        w = csv.writer(f); w.writerow(header)
-        w.writerows([[f"{x:.8g}" if isinstance(x, float) else x for x in r] for r in rows])
+    write_csv(f"{here}/{name}", header, rows, digits=8)
 def crossing(ts, ys, level):
     """First time |y| reaches level (linear interpolation), or None."""
     for k in range(1, len(ts)):
@@ -108,36 +100,7 @@ def crossing(ts, ys, level):
             return ts[k - 1] + (level - a) / (b - a) * (ts[k] - ts[k - 1])
     return None
 for case, obs in (("escape", ["m", "energy"]), ("pspin-T0", ["energy"])):
-    d = table(f"{run}/dmft-{case}/observables.csv")
-    sims = {N: table(f"{run}/sim-{case}-{N}/simulation.csv") for N in sizes}
-    header, rows = ["t"], []
-    for o in obs:
-        header += [f"{o}_dmft"] + [f"{o}_{N}{s}" for N in sizes for s in ("", "_err", "_minus_dmft")]
-    for i, t in enumerate(sims[sizes[0]]["t"]):
-        row = [t]
-        for o in obs:
-            ref = interp(d["t"], d[o], t)
-            row += [ref] + [x for N in sizes for x in (sims[N][o][i], sims[N][o + "_err"][i], sims[N][o][i] - ref)]
-        rows.append(row)
-    write(f"series-{case}.csv", header, rows)
-    c = json.load(open(f"{run}/compare-{case}/compare.json"))
-    times = sorted({e["t"] for e in c["entries"]})
-    ext, fits, lines = [], [], []
-    for e in c["entries"]:
-        if e["observable"] not in obs:
-            continue
-        k = times.index(e["t"]) + 1
-        for f in e["finite_N"]:
-            ext.append([e["observable"], k, e["t"], f["N"], 1 / f["N"], f["value"] - e["dmft"], f["err"]])
-        fits.append([e["observable"], k, e["t"], e["dmft"], e["extrapolated"], e["extrapolated_err"],
-                     e["extrapolated"] - e["dmft"], e["discrepancy_sigma"], e["slope_of_1_over_N"],
-                     e["slope_err"], e["chi2"], e["dof"]])
-        for u in (0, 1 / min(sizes)):
-            lines.append([e["observable"], k, u, e["extrapolated"] + e["slope_of_1_over_N"] * u - e["dmft"]])
-    write(f"extrapolation-{case}.csv", ["observable", "k", "t", "N", "inv_N", "minus_dmft", "err"], ext)
-    write(f"fits-{case}.csv", ["observable", "k", "t", "dmft", "inf", "inf_err", "inf_minus_dmft", "sigma",
-                               "slope", "slope_err", "chi2", "dof"], fits)
-    write(f"fitlines-{case}.csv", ["observable", "k", "inv_N", "y"], lines)
+    case_tables(here, run, case, obs, sizes, digits=8)
 # Step size: the same samples (same seed) at N = 64 with two steps; the difference against the s.e.
 rows = []
 for case, obs, coarse, fine in (("escape", ["m", "energy"], "doubledt", "sim"), ("escape", ["m", "energy"], "sim", "halfdt"),
