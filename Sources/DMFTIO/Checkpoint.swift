@@ -61,6 +61,7 @@ public enum Checkpoint {
             "time": s.time(s.rows - 1), "h": s.h,
             "model": RunDirectory.modelJSON(problem.model),
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
+            "lag_defect": solver.lagDefect ? 1 : 0,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
         ]
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
@@ -94,6 +95,7 @@ public enum Checkpoint {
         if !s.channelCells.isEmpty {
             try put(Npy.encode(s.channelCells, shape: [3 * s.channelCount, n, n]), "channel-cells.npy")
         }
+        if !s.lagDefect.isEmpty { try put(Npy.encode(s.lagDefect, shape: [8, n]), "lag-defect.npy") }
         try put(Npy.encode(s.m + s.mBar, shape: [2, n]), "m.npy")
         let series = s.series
         try put(Npy.encode(series.t + series.m + series.energy + series.mu, shape: [4, series.count]), "series.npy")
@@ -218,10 +220,18 @@ public enum Checkpoint {
             }
             state.channelCells = cells.values
         }
+        if ((json["lag_defect"] as? NSNumber)?.intValue ?? 0) != 0 {
+            let d = try npy("lag-defect.npy")
+            guard d.values.count == 8 * n else {
+                throw DMFTError.unreadable(path: dir.path, reason: "lag-defect.npy does not match the window")
+            }
+            state.lagDefect = d.values
+        }
         let solver = CoarseningGridSolver(window: n, h0: p[3], bandCells: try int("band_cells"), bandFromStep: p[4],
                                           tolerance: p[5], maxIterations: try int("max_iterations"),
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
                                           stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
+                                          lagDefect: ((json["lag_defect"] as? NSNumber)?.intValue ?? 0) != 0,
                                           waitingTimes: tracked.map(\.requested))
         return Contents(state: state, problem: problem, solver: solver)
     }

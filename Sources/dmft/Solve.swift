@@ -67,6 +67,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: order of the backward-differentiation formula in t, 3 or 2.")
     var stepOrder: Int = 3
 
+    @Flag(inversion: .prefixedNo, help: "Adaptive grid: add to every new row the coarse scheme's residual on the fine solution, measured per lag at each halving (equations/coarsening-grid.md §4). Exact for stationary dynamics (quench from equilibrium, T > T_d, a converged fixed point); it pins slow aging, so not for aging runs beyond t ~ 10⁴.")
+    var lagDefect: Bool = false
+
     @Option(help: ArgumentHelp("Adaptive grid: waiting times t_w whose C(t,t_w) and χ(t,t_w) are followed to tmax and written to aging.csv (t_w,t,C,chi).", valueName: "t1,t2,..."))
     var waitingTimes: String?
 
@@ -108,7 +111,7 @@ struct Solve: ParsableCommand {
         }
         if grid == "adaptive" {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
-                                              waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
+                                              lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
             try solver.validate(for: problem)
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,

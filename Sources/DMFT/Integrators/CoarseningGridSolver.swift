@@ -30,6 +30,11 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var cellOrder: Int
     /// Order of the backward-differentiation formula for the columns: 3 (default) or 2.
     public var stepOrder: Int
+    /// Lag defects (equations/coarsening-grid.md §4): at each halving, the coarse scheme's residual
+    /// on the fine solution (cell data and column step, per lag up to N/4) is added to every row of
+    /// the new window. Exact for stationary dynamics (quench from equilibrium: 2·10⁻⁵ instead of
+    /// 1.6·10⁻³ in e); in aging it pins the slow drift after t ~ 10⁴–10⁵, so it is off by default.
+    public var lagDefect: Bool
     /// Waiting times t_w whose columns C(t, t_w), χ(t, t_w) are followed through the run.
     public var waitingTimes: [Double]
     public var threads: Int
@@ -42,7 +47,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var checkpointInterval: Double
 
     public init(window: Int = 512, h0: Double = 0.01, bandCells: Int = 3, bandFromStep: Double = 0.05,
-                tolerance: Double = 1e-12, maxIterations: Int = 50, cellOrder: Int = 2, stepOrder: Int = 3, waitingTimes: [Double] = [],
+                tolerance: Double = 1e-12, maxIterations: Int = 50, cellOrder: Int = 2, stepOrder: Int = 3, lagDefect: Bool = false, waitingTimes: [Double] = [],
                 threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil,
                 checkpoint: (@Sendable (CoarseningGridState) throws -> Void)? = nil,
@@ -55,6 +60,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         self.maxIterations = maxIterations
         self.cellOrder = cellOrder
         self.stepOrder = stepOrder
+        self.lagDefect = lagDefect
         self.waitingTimes = waitingTimes
         self.threads = threads
         self.progress = progress
@@ -67,7 +73,8 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var name: String { "adaptive" }
     public var settings: [String: Double] {
         ["window": Double(window), "h0": h0, "band_cells": Double(bandCells), "band_from_step": bandFromStep,
-         "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder)]
+         "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder),
+         "lag_defect": lagDefect ? 1 : 0]
     }
 
     /// The window lengths the scheme accepts (also checked by sweeps before any point runs).
@@ -96,6 +103,14 @@ public struct CoarseningGridSolver: DynamicsSolver {
         }
         guard bandCells >= 0, bandCells < window / 4 else {
             throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
+        }
+        if lagDefect {
+            guard stepOrder == 3 else {
+                throw DMFTError.invalidParameter("lag-defect", "is measured for the BDF3 step: use --step-order 3")
+            }
+            guard !problem.drive.hasWeights else {
+                throw DMFTError.invalidParameter("lag-defect", "is not available with channel weights (the cells are weighted per row)")
+            }
         }
         for tw in waitingTimes where !(tw.isFinite && tw >= 0) {
             throw DMFTError.invalidParameter("waiting-times", "must be ≥ 0, got \(tw)")
@@ -270,6 +285,8 @@ final class CoarseningStepper {
     let cellOrder: Int
     let bdfOrder: Int
     let invTp: Double
+    /// Largest lag that gets the lag-defect correction (0: off).
+    let defectLags: Int
     // Scratch, length window.
     var g1: [Double], g2: [Double], gx: [Double], dD: [Double]
     /// Channel weights (nil without): the number of noise channels, w_c(t_i) of the row being
@@ -294,6 +311,9 @@ final class CoarseningStepper {
         let n = state.window
         g1 = .init(repeating: 0, count: n)
         g2 = g1; gx = g1; dD = g1
+        // Lags up to N/4 (τ ≤ t/2 in every window): beyond, the corrections are negligible.
+        defectLags = solver.lagDefect ? n / 4 : 0
+        if defectLags > 0 && s.lagDefect.count != 8 * n { s.lagDefect = .init(repeating: 0, count: 8 * n) }
         if problem.drive.hasWeights {
             let w = WeightedKernels(model: model, drive: problem.drive)
             weighted = w
@@ -405,57 +425,16 @@ final class CoarseningStepper {
             // Cell data of the new row and of the newest cell, outside the band.
             fillCells(row: i, isBand: band)
 
-            let mi = s.m[i]
-            let (potential, force) = signal(mi)
-            var sumM = 0.0, sum1 = 0.0, memM = 0.0
-            for k in 0..<i {
-                sumM += s.SM[i * N + k]
-                sum1 += s.S1[i * N + k]
-                memM += s.S2[i * N + k] * s.mBar[k]
-            }
-            let start = startKernel(s.C[i * N])
-            let quench = invTp * start.xi1
-            mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force, integral: sumM + quench * s.C[i * N])
-            energy = -potential - (sum1 + invTp * start.xi)
-
-            // Memory integrals for every column j < i at once.
-            var prev = 0.0
-            for k in 0..<i {
-                let d = vertex(s.CB[k * N + i], cell: k)
-                dD[k] = d - prev
-                prev = d
-            }
-            let len = Int32(i), lda = Int32(N)
-            s.S2.withUnsafeBufferPointer { s2 in
-                let row = s2.baseAddress! + i * N
-                s.CB.withUnsafeBufferPointer { cb in
-                    g1.withUnsafeMutableBufferPointer { y in
-                        cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, cb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
-                    }
-                }
-                s.XB.withUnsafeBufferPointer { xb in
-                    gx.withUnsafeMutableBufferPointer { y in
-                        cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, xb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
-                    }
-                }
-            }
-            s.X.withUnsafeBufferPointer { x in
-                dD.withUnsafeBufferPointer { d in
-                    g2.withUnsafeMutableBufferPointer { y in
-                        cblas_dgemv(CblasRowMajor, CblasNoTrans, len, len, 1, x.baseAddress, lda, d.baseAddress, 1, 0, y.baseAddress, 1)
-                    }
-                }
-            }
+            let ev = evaluateMemory(row: i, temperature: T)
+            mu = ev.mu; energy = ev.energy
+            let force = ev.force, quench = ev.quench, memM = ev.memM
 
             // Implicit update (BDF2; trapezoid from the diagonal for the newest column): the map
             // u ↦ g(u) on the integrated elements of the row and m(t_i).
             var change = 0.0
             let bdf = 2 * h / 3
             for (p, j) in free.enumerated() {
-                // ∂t C = −μC + V′(m)m(t′) − ∫₀ᵗ ξ″ C dχ − ∫₀^{t′} ξ′ dχ(t′,·) (+ quench ξ′(C(t,0))C(t′,0)/T′)
-                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: s.m[j],
-                                          memoryC: g1[j], memoryR: g2[j] + quench * s.C[j * N])
-                let gX = 1 + gx[j]
+                let (gC, gX) = columnRightHandSide(row: i, column: j, force: force, quench: quench)
                 let c: Double, x: Double
                 if j == i - 1 {
                     let f = 1 / (1 + 0.5 * h * mu)
@@ -464,8 +443,10 @@ final class CoarseningStepper {
                 } else if bdfOrder >= 3 && j <= i - 3 {
                     let b3 = 6 * h / 11
                     let f = 1 / (1 + b3 * mu)
-                    c = ((18 * s.C[(i - 1) * N + j] - 9 * s.C[(i - 2) * N + j] + 2 * s.C[(i - 3) * N + j]) / 11 + b3 * gC) * f
-                    x = ((18 * s.X[(i - 1) * N + j] - 9 * s.X[(i - 2) * N + j] + 2 * s.X[(i - 3) * N + j]) / 11 + b3 * gX) * f
+                    let d = i - j
+                    let dc = d <= defectLags ? s.lagDefect[d] : 0, dx = d <= defectLags ? s.lagDefect[N + d] : 0
+                    c = ((18 * s.C[(i - 1) * N + j] - 9 * s.C[(i - 2) * N + j] + 2 * s.C[(i - 3) * N + j]) / 11 + b3 * gC + dc) * f
+                    x = ((18 * s.X[(i - 1) * N + j] - 9 * s.X[(i - 2) * N + j] + 2 * s.X[(i - 3) * N + j]) / 11 + b3 * gX + dx) * f
                 } else {
                     let f = 1 / (1 + bdf * mu)
                     c = ((4 * s.C[(i - 1) * N + j] - s.C[(i - 2) * N + j]) / 3 + bdf * gC) * f
@@ -516,6 +497,121 @@ final class CoarseningStepper {
         return true
     }
 
+    /// The memory integrals of row i from the current cell data: μ, e, the signal force, the quench
+    /// coefficient and the m memory are returned, the column memories are left in g1, g2, gx.
+    private func evaluateMemory(row i: Int, temperature T: Double)
+        -> (mu: Double, energy: Double, force: Double, quench: Double, memM: Double) {
+        let N = s.window
+        let mi = s.m[i]
+        let (potential, force) = signal(mi)
+        var sumM = 0.0, sum1 = 0.0, memM = 0.0
+        for k in 0..<i {
+            sumM += s.SM[i * N + k]
+            sum1 += s.S1[i * N + k]
+            memM += s.S2[i * N + k] * s.mBar[k]
+        }
+        let start = startKernel(s.C[i * N])
+        let quench = invTp * start.xi1
+        let mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force, integral: sumM + quench * s.C[i * N])
+        let energy = -potential - (sum1 + invTp * start.xi)
+
+        // Memory integrals for every column j < i at once.
+        var prev = 0.0
+        for k in 0..<i {
+            let d = vertex(s.CB[k * N + i], cell: k)
+            dD[k] = d - prev
+            prev = d
+        }
+        let len = Int32(i), lda = Int32(N)
+        s.S2.withUnsafeBufferPointer { s2 in
+            let row = s2.baseAddress! + i * N
+            s.CB.withUnsafeBufferPointer { cb in
+                g1.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, cb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
+                }
+            }
+            s.XB.withUnsafeBufferPointer { xb in
+                gx.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, xb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
+                }
+            }
+        }
+        s.X.withUnsafeBufferPointer { x in
+            dD.withUnsafeBufferPointer { d in
+                g2.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasRowMajor, CblasNoTrans, len, len, 1, x.baseAddress, lda, d.baseAddress, 1, 0, y.baseAddress, 1)
+                }
+            }
+        }
+        return (mu, energy, force, quench, memM)
+    }
+
+    /// The lag defects of the window that a halving has just made (equations/coarsening-grid.md §5):
+    /// the residual of the coarse row equations on the last row of the halved window, whose values
+    /// were computed on the fine grid, δ = y(1 + bμ) − (18y₋₁ − 9y₋₂ + 2y₋₃)/11 − b·G, b = 6h/11,
+    /// with the row's cell data filled from point values as a new row's are. Frozen per lag for the
+    /// window, it carries the fine grid's accuracy next to the band as the copy does inside it: the
+    /// multigrid τ-correction, exact when the dynamics at that lag only shifts along the diagonal.
+    private func measureLagDefects() {
+        let N = s.window, i = s.rows - 1
+        for d in s.lagDefect.indices { s.lagDefect[d] = 0 }
+        guard i >= 3, s.h >= bandFromStep * (1 - 1e-12) else { return }
+        let B = bandCells
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { distance <= B && sourceIndex >= 1 }
+        // The merged cell data of the row (exact averages and integrals from the fine grid) …
+        let row = i * N, newest = (i - 1) * N
+        let s1 = Array(s.S1[row..<(row + i)]), s2 = Array(s.S2[row..<(row + i)]), sm = Array(s.SM[row..<(row + i)])
+        let rowAverages = (0..<i).map { s.CB[$0 * N + i] }
+        let cb = Array(s.CB[newest..<(newest + i)]), xb = Array(s.XB[newest..<(newest + i)])
+        let mb = s.mBar[i - 1]
+        // … against what a new row would fill from point values: their difference per lag is the
+        // cell defect, added to every new row's cells.
+        fillCells(row: i, isBand: band)
+        for k in 0..<i where !band(i - k, k) && i - k <= defectLags {
+            let e = i - k
+            s.lagDefect[2 * N + e] = s1[k] - s.S1[row + k]
+            s.lagDefect[3 * N + e] = s2[k] - s.S2[row + k]
+            s.lagDefect[4 * N + e] = sm[k] - s.SM[row + k]
+            s.lagDefect[5 * N + e] = rowAverages[k] - s.CB[k * N + i]
+        }
+        for j in 0..<i where !band(i - j, j) && i - j <= defectLags {
+            s.lagDefect[6 * N + i - j] = cb[j] - s.CB[newest + j]
+            s.lagDefect[7 * N + i - j] = xb[j] - s.XB[newest + j]
+        }
+        s.S1.replaceSubrange(row..<(row + i), with: s1)
+        s.S2.replaceSubrange(row..<(row + i), with: s2)
+        s.SM.replaceSubrange(row..<(row + i), with: sm)
+        for k in 0..<i { s.CB[k * N + i] = rowAverages[k] }
+        s.CB.replaceSubrange(newest..<(newest + i), with: cb)
+        s.XB.replaceSubrange(newest..<(newest + i), with: xb)
+        s.mBar[i - 1] = mb
+        // The step defect: the residual of the column step on the merged data.
+        let T = problem.drive.temperature(at: s.time(i), default: problem.temperature)
+        let ev = evaluateMemory(row: i, temperature: T)
+        let b = 6 * s.h / 11
+        for j in 0...(i - 3) {
+            let d = i - j
+            guard d > B, d <= defectLags else { continue }
+            let (gC, gX) = columnRightHandSide(row: i, column: j, force: ev.force, quench: ev.quench)
+            func residual(_ y: [Double], _ g: Double) -> Double {
+                y[i * N + j] * (1 + b * ev.mu)
+                    - (18 * y[(i - 1) * N + j] - 9 * y[(i - 2) * N + j] + 2 * y[(i - 3) * N + j]) / 11 - b * g
+            }
+            s.lagDefect[d] = residual(s.C, gC)
+            s.lagDefect[N + d] = residual(s.X, gX)
+        }
+    }
+
+    /// ∂t C and ∂t χ of element (i, j) without the local term −μy, from the memories in g1, g2, gx.
+    @inline(__always)
+    private func columnRightHandSide(row i: Int, column j: Int, force: Double, quench: Double) -> (Double, Double) {
+        let N = s.window
+        // ∂t C = −μC + V′(m)m(t′) − ∫₀ᵗ ξ″ C dχ − ∫₀^{t′} ξ′ dχ(t′,·) (+ quench ξ′(C(t,0))C(t′,0)/T′)
+        let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: s.m[j],
+                                  memoryC: g1[j], memoryR: g2[j] + quench * s.C[j * N])
+        return (gC, 1 + gx[j])
+    }
+
     /// The cell data that row i adds outside the band: row averages C̄_{k,i} and cell integrals S_{ik}
     /// along the row, and the newest cell i−1 of every column (C̄_{i−1,j}, χ̄_{i−1,j}, m̄_{i−1}).
     /// `cellOrder` 2: trapezoid and ξ(C̄)Δχ. 4: cubic interpolation through four nodes of the row
@@ -542,6 +638,7 @@ final class CoarseningStepper {
                     s1 += x1 * r; s2 += x2 * r; sm += (x1 + x2 * cq) * r
                 }
                 s.S1[i * N + k] = s1; s.S2[i * N + k] = s2; s.SM[i * N + k] = sm
+                addCellDefect(row: i, cell: k)
             } else {
                 let c = 0.5 * (s.C[i * N + k] + s.C[i * N + k + 1])
                 s.CB[k * N + i] = c
@@ -555,6 +652,7 @@ final class CoarseningStepper {
                 s.S1[i * N + k] = x1 * dx
                 s.S2[i * N + k] = x2 * dx
                 s.SM[i * N + k] = (x1 + x2 * c) * dx
+                addCellDefect(row: i, cell: k)
             }
         }
         if weighted != nil { weighChannelCells(row: i) }
@@ -569,6 +667,10 @@ final class CoarseningStepper {
                 s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
                 s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
             }
+            if defectLags > 0 && i - j <= defectLags {
+                s.CB[(i - 1) * N + j] += s.lagDefect[6 * N + i - j]
+                s.XB[(i - 1) * N + j] += s.lagDefect[7 * N + i - j]
+            }
         }
         if cellOrder >= 4 && i >= 3 {
             var mb = 0.0
@@ -577,6 +679,17 @@ final class CoarseningStepper {
         } else {
             s.mBar[i - 1] = 0.5 * (s.m[i - 1] + s.m[i])
         }
+    }
+
+    /// Adds the cell defect of lag i − k (measured at the last halving) to cell k of row i.
+    @inline(__always)
+    private func addCellDefect(row i: Int, cell k: Int) {
+        let e = i - k, N = s.window
+        guard defectLags > 0, e <= defectLags else { return }
+        s.S1[i * N + k] += s.lagDefect[2 * N + e]
+        s.S2[i * N + k] += s.lagDefect[3 * N + e]
+        s.SM[i * N + k] += s.lagDefect[4 * N + e]
+        s.CB[k * N + i] += s.lagDefect[5 * N + e]
     }
 
     private func clearChannelCells(row i: Int, cell k: Int) {
@@ -740,6 +853,7 @@ final class CoarseningStepper {
         s.rows = half
         s.h *= 2
         s.halvings += 1
+        if defectLags > 0 { measureLagDefects() }
     }
 }
 
