@@ -152,7 +152,9 @@ enum AgingOutput {
                          "simple_aging_spread": r.collapse.simpleAgingSpread,
                          "C_window": [r.collapse.window.lowerBound, r.collapse.window.upperBound]],
             "fdt": r.fdt.map { ["t_w": $0.tw, "q": $0.q, "X": $0.X, "sigma_X": $0.sigmaX, "rms": $0.rms,
-                                "aging_points": $0.agingPoints] as [String: Any] },
+                                "aging_points": $0.agingPoints, "q_departure": $0.qDeparture ?? Double.nan,
+                                "departure_level": $0.departureLevel,
+                                "q_departure_spread": $0.departureSpread ?? Double.nan] as [String: Any] },
             "diffusion_constant": r.diffusion.map { $0 ?? Double.nan },
             "model": RunDirectory.modelJSON(solution.model), "temperature": solution.temperature,
             "version": dmftVersion,
@@ -181,12 +183,15 @@ enum AgingOutput {
         let ck = Asymptotics.cugliandoloKurchan(solution.model, temperature: solution.temperature)
         let above = Asymptotics.dynamicalTransition(solution.model).map { solution.temperature >= $0.temperature } ?? false
         for f in r.fdt {
-            lines.append(String(format: "  t_w = %-8g FDT fit: X = %.4f ± %.1e, breakpoint q = %.4f (rms %.1e, %d aging points)",
-                                f.tw, f.X, f.sigmaX, f.q, f.rms, f.agingPoints))
+            lines.append(String(format: "  t_w = %-8g FDT fit: X = %.4f ± %.1e, breakpoint q = %.4f (rms %.1e, %d aging points); departure from FDT q = %@ (level %.1e)",
+                                f.tw, f.X, f.sigmaX, f.q, f.rms, f.agingPoints,
+                                f.qDeparture.map { String(format: "%.4f ± %.1e", $0, f.departureSpread ?? .nan) } ?? "none",
+                                f.departureLevel))
         }
         if let f = r.latestFDT {
             if let ck {
-                lines.append(String(format: "Measured (largest t_w) vs CK: X = %.4f vs %.6f; q_EA = %.4f vs %.6f.", f.X, ck.X, f.q, ck.qEA))
+                lines.append(String(format: "Measured (largest t_w) vs CK: X = %.4f vs %.6f; q_EA = %@ (departure from FDT), %.4f (breakpoint) vs %.6f.",
+                                    f.X, ck.X, f.qDeparture.map { String(format: "%.4f", $0) } ?? "none", f.q, ck.qEA))
             } else if above {
                 lines.append(String(format: "Measured X = %.4f ± %.1e vs 1 (T ≥ T_d: equilibrium, FDT).", f.X, f.sigmaX))
             }

@@ -40,6 +40,10 @@ public enum Aging {
         public let tau: [Double]
         public let C: [Double]
         public let chi: [Double]
+
+        public init(tw: Double, tau: [Double], C: [Double], chi: [Double]) {
+            self.tw = tw; self.tau = tau; self.C = C; self.chi = chi
+        }
     }
 
     public static func defaultWaitingTimes(finalTime: Double) -> [Double] {
@@ -181,7 +185,20 @@ public enum Aging {
         public let rms: Double
         /// Points below the breakpoint that determined X.
         public let agingPoints: Int
+        /// q_EA read where the curve leaves the FDT line (equations/asymptotics.md §6): the C at which
+        /// D = Tχ − (1 − C) first falls below −δ, plus δ/(1 − X). Nil when the curve never leaves the
+        /// FDT line by δ, or already starts below it.
+        public let qDeparture: Double?
+        /// δ: twice the largest |D| among the points above the breakpoint (the FDT line's own error),
+        /// at least `minimumDepartureLevel`.
+        public let departureLevel: Double
+        /// |q(δ) − q(2δ)|: how much the departure estimate moves with its level, the rounding of the break.
+        public let departureSpread: Double?
     }
+
+    /// The smallest δ of the departure estimator: below it the FD curve of a converged long-time run
+    /// still carries the discretisation error of the near-diagonal band (about 5·10⁻⁴ at window 1024).
+    public static let minimumDepartureLevel = 1e-3
 
     /// Fits the two-segment FDT form to one curve. The breakpoint is scanned over the sampled C
     /// values (and refined between neighbours); X is the exact least-squares slope through the
@@ -214,8 +231,21 @@ public enum Aging {
         let q = AsymptoticsRoots.goldenMinimum(cs[max(0, k - 1)], cs[min(cs.count - 1, k + 1)], iterations: 60) { fit($0).rss }
         let r = fit(q)
         let dof = max(1, pts.count - 2)
+        // The breakpoint is where two straight lines cross, and the aging part of a finite-t_w curve is
+        // not straight yet, which biases it; the departure reads the plateau where FDT stops holding.
+        let d = pts.map { $0.y - (1 - $0.c) }
+        let noise = pts.indices.filter { pts[$0].c >= q + 0.02 }.map { abs(d[$0]) }.max() ?? 0
+        let level = max(minimumDepartureLevel, 2 * noise)
+        func departure(_ delta: Double) -> Double? {
+            guard r.X < 1, let k = d.firstIndex(where: { $0 < -delta }), k > 0 else { return nil }
+            let c = pts[k - 1].c + (pts[k].c - pts[k - 1].c) * (-delta - d[k - 1]) / (d[k] - d[k - 1])
+            return c + delta / (1 - r.X)
+        }
+        let q1 = departure(level), q2 = departure(2 * level)
         return FDTFit(tw: curve.tw, q: q, X: r.X, sigmaX: sqrt(r.rss / Double(dof) / r.sxx),
-                      rms: sqrt(r.rss / Double(pts.count)), agingPoints: r.n)
+                      rms: sqrt(r.rss / Double(pts.count)), agingPoints: r.n,
+                      qDeparture: q1, departureLevel: level,
+                      departureSpread: q1.flatMap { a in q2.map { abs(a - $0) } })
     }
 
     // MARK: - Mean-square displacement
