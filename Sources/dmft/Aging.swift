@@ -192,6 +192,10 @@ enum AgingOutput {
             if let ck {
                 lines.append(String(format: "Measured (largest t_w) vs CK: X = %.4f vs %.6f; q_EA = %@ (departure from FDT), %.4f (breakpoint) vs %.6f.",
                                     f.X, ck.X, f.qDeparture.map { String(format: "%.4f", $0) } ?? "none", f.q, ck.qEA))
+                if f.departureLevel > 2 * Aging.minimumDepartureLevel {
+                    lines.append(String(format: "Note: the FDT part of the curve deviates from Tχ = 1 − C by up to %.1e, so the departure estimate of q_EA is coarse; window 1024 with --band-cells 8 brings this to ~5e-4 (equations/asymptotics.md §6).",
+                                        f.departureLevel / 2))
+                }
             } else if above {
                 lines.append(String(format: "Measured X = %.4f ± %.1e vs 1 (T ≥ T_d: equilibrium, FDT).", f.X, f.sigmaX))
             }
