@@ -113,6 +113,13 @@ struct Solve: ParsableCommand {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes))
             try solver.validate(for: problem)
+            // Lag defects freeze the near-diagonal profile between halvings: harmless when it is
+            // stationary, but a random start below T_d ages, and there they stop the drift
+            // (equations/coarsening-grid.md §4). Say so before the run rather than after.
+            if lagDefect, !quiet, drive.initialTemperature == nil, !model.hasSignal,
+               let td = Asymptotics.dynamicalTransition(model)?.temperature, problem.temperature < td, tmax > 1e4 {
+                Terminal.info(String(format: "solve: note: --lag-defect on an aging run (random start, T = %g < T_d = %.4f): the defects pin the slow drift after t ~ 10⁴–10⁵ (the energy stops moving; equations/coarsening-grid.md §4). Use it for stationary dynamics.", problem.temperature, td))
+            }
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
                                 extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])
