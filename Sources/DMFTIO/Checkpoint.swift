@@ -95,7 +95,7 @@ public enum Checkpoint {
         if !s.channelCells.isEmpty {
             try put(Npy.encode(s.channelCells, shape: [3 * s.channelCount, n, n]), "channel-cells.npy")
         }
-        if !s.lagDefect.isEmpty { try put(Npy.encode(s.lagDefect, shape: [8, n]), "lag-defect.npy") }
+        if !s.lagDefect.isEmpty { try put(Npy.encode(s.lagDefect, shape: [CoarseningGridState.lagDefectRows, n]), "lag-defect.npy") }
         try put(Npy.encode(s.m + s.mBar, shape: [2, n]), "m.npy")
         let series = s.series
         try put(Npy.encode(series.t + series.m + series.energy + series.mu, shape: [4, series.count]), "series.npy")
@@ -220,9 +220,10 @@ public enum Checkpoint {
             }
             state.channelCells = cells.values
         }
-        if ((json["lag_defect"] as? NSNumber)?.intValue ?? 0) != 0 {
+        let lagDefect = ((json["lag_defect"] as? NSNumber)?.intValue ?? 0) != 0
+        if lagDefect {
             let d = try npy("lag-defect.npy")
-            guard d.values.count == 8 * n else {
+            guard d.values.count == CoarseningGridState.lagDefectRows * n else {
                 throw DMFTError.unreadable(path: dir.path, reason: "lag-defect.npy does not match the window")
             }
             state.lagDefect = d.values
@@ -231,7 +232,7 @@ public enum Checkpoint {
                                           tolerance: p[5], maxIterations: try int("max_iterations"),
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
                                           stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
-                                          lagDefect: ((json["lag_defect"] as? NSNumber)?.intValue ?? 0) != 0,
+                                          lagDefect: lagDefect,
                                           waitingTimes: tracked.map(\.requested))
         return Contents(state: state, problem: problem, solver: solver)
     }

@@ -313,7 +313,9 @@ final class CoarseningStepper {
         g2 = g1; gx = g1; dD = g1
         // Lags up to N/4 (τ ≤ t/2 in every window): beyond, the corrections are negligible.
         defectLags = solver.lagDefect ? n / 4 : 0
-        if defectLags > 0 && s.lagDefect.count != 8 * n { s.lagDefect = .init(repeating: 0, count: 8 * n) }
+        let rows = CoarseningGridState.lagDefectRows
+        assert(DefectSlot.allCases.count == rows)
+        if defectLags > 0 && s.lagDefect.count != rows * n { s.lagDefect = .init(repeating: 0, count: rows * n) }
         if problem.drive.hasWeights {
             let w = WeightedKernels(model: model, drive: problem.drive)
             weighted = w
@@ -370,10 +372,10 @@ final class CoarseningStepper {
         let N = s.window
         let i = s.rows
         let h = s.h
-        let B = h >= bandFromStep * (1 - 1e-12) ? bandCells : 0
+        let B = bandIsOn(at: h) ? bandCells : 0
         let T = problem.drive.temperature(at: s.time(i), default: problem.temperature)
         prepareWeights(row: i)
-        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { distance <= B && sourceIndex >= 1 }
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B) }
 
         // Quasi-stationary band: copy along the diagonal (row i from row i−1, shifted by one).
         for j in max(0, i - B)..<i where band(i - j, j) {
@@ -444,9 +446,10 @@ final class CoarseningStepper {
                     let b3 = 6 * h / 11
                     let f = 1 / (1 + b3 * mu)
                     let d = i - j
-                    let dc = d <= defectLags ? s.lagDefect[d] : 0, dx = d <= defectLags ? s.lagDefect[N + d] : 0
-                    c = ((18 * s.C[(i - 1) * N + j] - 9 * s.C[(i - 2) * N + j] + 2 * s.C[(i - 3) * N + j]) / 11 + b3 * gC + dc) * f
-                    x = ((18 * s.X[(i - 1) * N + j] - 9 * s.X[(i - 2) * N + j] + 2 * s.X[(i - 3) * N + j]) / 11 + b3 * gX + dx) * f
+                    let dc = d <= defectLags ? s.lagDefect[defectIndex(.stepC, d)] : 0
+                    let dx = d <= defectLags ? s.lagDefect[defectIndex(.stepX, d)] : 0
+                    c = (Self.bdf3History(s.C, i, j, N) + b3 * gC + dc) * f
+                    x = (Self.bdf3History(s.X, i, j, N) + b3 * gX + dx) * f
                 } else {
                     let f = 1 / (1 + bdf * mu)
                     c = ((4 * s.C[(i - 1) * N + j] - s.C[(i - 2) * N + j]) / 3 + bdf * gC) * f
@@ -462,7 +465,7 @@ final class CoarseningStepper {
                 newM = (s.m[0] + 0.5 * h * (s.mSlope0 + gm)) / (1 + 0.5 * h * mu)
             } else if bdfOrder >= 3 && i >= 3 {
                 let b3 = 6 * h / 11
-                newM = ((18 * s.m[i - 1] - 9 * s.m[i - 2] + 2 * s.m[i - 3]) / 11 + b3 * gm) / (1 + b3 * mu)
+                newM = (Self.bdf3History(s.m, i, 0, 1) + b3 * gm) / (1 + b3 * mu)
             } else {
                 newM = ((4 * s.m[i - 1] - s.m[i - 2]) / 3 + bdf * gm) / (1 + bdf * mu)
             }
@@ -546,7 +549,7 @@ final class CoarseningStepper {
         return (mu, energy, force, quench, memM)
     }
 
-    /// The lag defects of the window that a halving has just made (equations/coarsening-grid.md §5):
+    /// The lag defects of the window that a halving has just made (equations/coarsening-grid.md §4):
     /// the residual of the coarse row equations on the last row of the halved window, whose values
     /// were computed on the fine grid, δ = y(1 + bμ) − (18y₋₁ − 9y₋₂ + 2y₋₃)/11 − b·G, b = 6h/11,
     /// with the row's cell data filled from point values as a new row's are. Frozen per lag for the
@@ -555,9 +558,9 @@ final class CoarseningStepper {
     private func measureLagDefects() {
         let N = s.window, i = s.rows - 1
         for d in s.lagDefect.indices { s.lagDefect[d] = 0 }
-        guard i >= 3, s.h >= bandFromStep * (1 - 1e-12) else { return }
+        guard i >= 3, bandIsOn(at: s.h) else { return }
         let B = bandCells
-        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { distance <= B && sourceIndex >= 1 }
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B) }
         // The merged cell data of the row (exact averages and integrals from the fine grid) …
         let row = i * N, newest = (i - 1) * N
         let s1 = Array(s.S1[row..<(row + i)]), s2 = Array(s.S2[row..<(row + i)]), sm = Array(s.SM[row..<(row + i)])
@@ -569,14 +572,14 @@ final class CoarseningStepper {
         fillCells(row: i, isBand: band)
         for k in 0..<i where !band(i - k, k) && i - k <= defectLags {
             let e = i - k
-            s.lagDefect[2 * N + e] = s1[k] - s.S1[row + k]
-            s.lagDefect[3 * N + e] = s2[k] - s.S2[row + k]
-            s.lagDefect[4 * N + e] = sm[k] - s.SM[row + k]
-            s.lagDefect[5 * N + e] = rowAverages[k] - s.CB[k * N + i]
+            s.lagDefect[defectIndex(.s1, e)] = s1[k] - s.S1[row + k]
+            s.lagDefect[defectIndex(.s2, e)] = s2[k] - s.S2[row + k]
+            s.lagDefect[defectIndex(.sm, e)] = sm[k] - s.SM[row + k]
+            s.lagDefect[defectIndex(.rowAverage, e)] = rowAverages[k] - s.CB[k * N + i]
         }
         for j in 0..<i where !band(i - j, j) && i - j <= defectLags {
-            s.lagDefect[6 * N + i - j] = cb[j] - s.CB[newest + j]
-            s.lagDefect[7 * N + i - j] = xb[j] - s.XB[newest + j]
+            s.lagDefect[defectIndex(.newestC, i - j)] = cb[j] - s.CB[newest + j]
+            s.lagDefect[defectIndex(.newestX, i - j)] = xb[j] - s.XB[newest + j]
         }
         s.S1.replaceSubrange(row..<(row + i), with: s1)
         s.S2.replaceSubrange(row..<(row + i), with: s2)
@@ -594,11 +597,10 @@ final class CoarseningStepper {
             guard d > B, d <= defectLags else { continue }
             let (gC, gX) = columnRightHandSide(row: i, column: j, force: ev.force, quench: ev.quench)
             func residual(_ y: [Double], _ g: Double) -> Double {
-                y[i * N + j] * (1 + b * ev.mu)
-                    - (18 * y[(i - 1) * N + j] - 9 * y[(i - 2) * N + j] + 2 * y[(i - 3) * N + j]) / 11 - b * g
+                y[i * N + j] * (1 + b * ev.mu) - Self.bdf3History(y, i, j, N) - b * g
             }
-            s.lagDefect[d] = residual(s.C, gC)
-            s.lagDefect[N + d] = residual(s.X, gX)
+            s.lagDefect[defectIndex(.stepC, d)] = residual(s.C, gC)
+            s.lagDefect[defectIndex(.stepX, d)] = residual(s.X, gX)
         }
     }
 
@@ -667,9 +669,9 @@ final class CoarseningStepper {
                 s.CB[(i - 1) * N + j] = 0.5 * (s.C[(i - 1) * N + j] + s.C[i * N + j])
                 s.XB[(i - 1) * N + j] = 0.5 * (s.X[(i - 1) * N + j] + s.X[i * N + j])
             }
-            if defectLags > 0 && i - j <= defectLags {
-                s.CB[(i - 1) * N + j] += s.lagDefect[6 * N + i - j]
-                s.XB[(i - 1) * N + j] += s.lagDefect[7 * N + i - j]
+            if i - j <= defectLags {
+                s.CB[(i - 1) * N + j] += s.lagDefect[defectIndex(.newestC, i - j)]
+                s.XB[(i - 1) * N + j] += s.lagDefect[defectIndex(.newestX, i - j)]
             }
         }
         if cellOrder >= 4 && i >= 3 {
@@ -685,11 +687,31 @@ final class CoarseningStepper {
     @inline(__always)
     private func addCellDefect(row i: Int, cell k: Int) {
         let e = i - k, N = s.window
-        guard defectLags > 0, e <= defectLags else { return }
-        s.S1[i * N + k] += s.lagDefect[2 * N + e]
-        s.S2[i * N + k] += s.lagDefect[3 * N + e]
-        s.SM[i * N + k] += s.lagDefect[4 * N + e]
-        s.CB[k * N + i] += s.lagDefect[5 * N + e]
+        guard e <= defectLags else { return }
+        s.S1[i * N + k] += s.lagDefect[defectIndex(.s1, e)]
+        s.S2[i * N + k] += s.lagDefect[defectIndex(.s2, e)]
+        s.SM[i * N + k] += s.lagDefect[defectIndex(.sm, e)]
+        s.CB[k * N + i] += s.lagDefect[defectIndex(.rowAverage, e)]
+    }
+
+    /// The rows of `CoarseningGridState.lagDefect` (`lagDefectRows` of them), each `window` long and indexed by lag.
+    enum DefectSlot: Int, CaseIterable { case stepC, stepX, s1, s2, sm, rowAverage, newestC, newestX }
+    @inline(__always) private func defectIndex(_ slot: DefectSlot, _ lag: Int) -> Int { slot.rawValue * s.window + lag }
+
+    /// The BDF3 history (18y₋₁ − 9y₋₂ + 2y₋₃)/11 of element (i, j) of a row-major array with row stride n.
+    @inline(__always)
+    private static func bdf3History(_ y: [Double], _ i: Int, _ j: Int, _ n: Int) -> Double {
+        (18 * y[(i - 1) * n + j] - 9 * y[(i - 2) * n + j] + 2 * y[(i - 3) * n + j]) / 11
+    }
+
+    /// The band switches on once the step is coarse (`bandFromStep`); before, every element is integrated.
+    private func bandIsOn(at h: Double) -> Bool { h >= bandFromStep * (1 - 1e-12) }
+
+    /// Element (i, j) at `distance` = i − j from the diagonal is copied along it: inside the band and
+    /// never in column 0, whose start is not stationary.
+    @inline(__always)
+    private static func isBand(_ distance: Int, _ sourceIndex: Int, width: Int) -> Bool {
+        distance <= width && sourceIndex >= 1
     }
 
     private func clearChannelCells(row i: Int, cell k: Int) {

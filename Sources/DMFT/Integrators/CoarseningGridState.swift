@@ -46,10 +46,13 @@ public struct CoarseningGridState: Sendable, Equatable {
     /// `channelCellIndex(kind, c, r, k)` with kind 0, 1, 2 for S1, S2, SM. They are what the band
     /// copies and the halvings merge; the weights w_c(t_r) w_c(cell k) are applied afresh on each row.
     public var channelCells: [Double] = []
-    /// Only with the lag-defect correction (empty otherwise), length 2·window: per lag d, the defect
-    /// δ_d added to the column step of C ([0, N)) and of χ ([N, 2N)) in this window, measured at the
-    /// last halving; equations/coarsening-grid.md §5.
+    /// Only with the lag-defect correction (empty otherwise), 8 rows of `window`, indexed by lag: the
+    /// step defects of C and χ, then the cell defects of S1, S2, SM, the row average and the newest
+    /// cell's C̄, χ̄ (`CoarseningStepper.DefectSlot`), measured at the last halving and added to every
+    /// row of this window; equations/coarsening-grid.md §4.
     public var lagDefect: [Double] = []
+    /// Rows of `lagDefect`.
+    public static let lagDefectRows = 8
 
     public init(window: Int, rows: Int, h: Double, halvings: Int, C: [Double], X: [Double], CB: [Double],
                 XB: [Double], S1: [Double], S2: [Double], SM: [Double], m: [Double], mBar: [Double],
