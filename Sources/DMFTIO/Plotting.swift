@@ -8,7 +8,9 @@ public enum Plotting {
         let solution = try RunDirectory.read(dir)
         let figures = try OutputDirectory(dir.appendingPathComponent("figures"))
         let series = solution.series
-        try figures.write(RunDirectory.observables(series), to: "observables.csv")
+        // The run's own observables.csv also carries the protocol columns (T(t), w_k(t)) when it had one.
+        let observables = try String(contentsOf: dir.appendingPathComponent("observables.csv"), encoding: .utf8)
+        try figures.write(observables, to: "observables.csv")
         let logTime = (series.t.last ?? 1) > 200
         func timeFigure(_ name: String, _ column: Int, _ label: String, _ title: String) -> Figure {
             var f = Figure(name: name, title: "\(title) — \(solution.model.label), T = \(solution.temperature)",
@@ -21,7 +23,7 @@ public enum Plotting {
                     timeFigure("energy", 3, "e(t)", "Energy per spin"),
                     timeFigure("mu", 4, "μ(t)", "Lagrange multiplier")]
         if let e = solution.errorEstimate { list[1].title += String(format: " (est. error %.1e)", e.energy) }
-        if let protocolFigure = try protocolFigure(run: dir, into: figures, logTime: logTime) { list.append(protocolFigure) }
+        if let protocolFigure = protocolFigure(observables: observables, logTime: logTime) { list.append(protocolFigure) }
 
         // C(t_w + τ, t_w) against τ for waiting times spread over the run.
         let tEnd = solution.finalTime
@@ -43,17 +45,15 @@ public enum Plotting {
 
     /// T(t) and the channel weights w_k(t), beside m(t) and e(t), when the run had a protocol: the
     /// columns `temperature` and `w_k` that `dmft solve` appends to observables.csv.
-    static func protocolFigure(run dir: URL, into figures: OutputDirectory, logTime: Bool) throws -> Figure? {
-        let text = try String(contentsOf: dir.appendingPathComponent("observables.csv"), encoding: .utf8)
-        guard let header = text.split(separator: "\n", maxSplits: 1).first?.split(separator: ",").map(String.init) else { return nil }
+    static func protocolFigure(observables: String, logTime: Bool) -> Figure? {
+        guard let header = observables.split(separator: "\n", maxSplits: 1).first?.split(separator: ",").map(String.init) else { return nil }
         let columns = header.enumerated().filter { $0.element == "temperature" || $0.element.hasPrefix("w_") }
         guard !columns.isEmpty else { return nil }
-        try figures.write(text, to: "protocol.csv")
         var f = Figure(name: "protocol", title: "Protocol: temperature T(t) and channel weights w_k(t)",
                        xlabel: "t", ylabel: "T(t), w_k(t)")
         f.logx = logTime
         f.series = columns.map { c in
-            .init(file: "protocol.csv", using: "1:\(c.offset + 1)",
+            .init(file: "observables.csv", using: "1:\(c.offset + 1)",
                   title: c.element == "temperature" ? "T(t)" : "w_\(c.element.dropFirst(2))(t)", extra: "every ::1")
         }
         return f

@@ -145,7 +145,9 @@ import DMFTIO
                               "--anneal-tensor", "2,30", "--tmax", "4", "--dt", "0.1", "--quiet", "--plot", "--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("figures/protocol.png").path))
-        let table = try CSVTable.read(out.appendingPathComponent("figures/protocol.csv"))
+        let script = try String(contentsOf: out.appendingPathComponent("figures/protocol.gp"), encoding: .utf8)
+        #expect(script.contains("'observables.csv'"), "\(script)")
+        let table = try CSVTable.read(out.appendingPathComponent("figures/observables.csv"))
         let t = table.column("t")!, temperature = table.column("temperature")!, w3 = table.column("w_3")!
         let k = t.count - 1
         #expect(abs(temperature[k] - (1 + 0.5 * exp(-t[k] / 20))) < 1e-12)
