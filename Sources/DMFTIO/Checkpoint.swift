@@ -61,7 +61,7 @@ public enum Checkpoint {
             "time": s.time(s.rows - 1), "h": s.h,
             "model": RunDirectory.modelJSON(problem.model),
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
-            "lag_defect": solver.lagDefect ? 1 : 0,
+            "lag_defect": solver.lagDefect ? 1 : 0, "threads": solver.threads,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
         ]
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
@@ -233,7 +233,8 @@ public enum Checkpoint {
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
                                           stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
                                           lagDefect: lagDefect,
-                                          waitingTimes: tracked.map(\.requested))
+                                          waitingTimes: tracked.map(\.requested),
+                                          threads: (json["threads"] as? NSNumber)?.intValue ?? 1)
         return Contents(state: state, problem: problem, solver: solver)
     }
 

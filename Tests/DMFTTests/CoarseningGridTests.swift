@@ -220,7 +220,7 @@ import DMFTIO
         let dir = try CommandLineTests.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["solve", "--grid", "adaptive", "--window", "384", "--tmax", "1e7", "--temperature", "0.3",
-                    "--waiting-times", "1,10", "--no-verify", "--quiet", "--checkpoint-every", "0.5"]
+                    "--waiting-times", "1,10", "--no-verify", "--quiet", "--checkpoint-every", "0.5", "--threads", "2"]
         let straight = dir.appendingPathComponent("straight"), cut = dir.appendingPathComponent("cut")
         let r = try CommandLineTests.run(args + ["--out", straight.path])
         #expect(r.status == 0, "\(r.stderr)")
@@ -240,6 +240,9 @@ import DMFTIO
         }
         let resumed = try CommandLineTests.run(["resume", cut.path, "--quiet", "--no-verify"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
+        // The checkpoint carries the thread count (two BLAS threads round differently from one).
+        let settings = try JSON.read(cut.appendingPathComponent("run.json"))["solver"] as? [String: Any]
+        #expect((settings?["threads"] as? NSNumber)?.intValue == 2)
         for name in ["observables.csv", "aging.csv", "C.npy", "R.npy", "chi.npy", "times.npy"] {
             let a = try Data(contentsOf: straight.appendingPathComponent(name))
             let b = try Data(contentsOf: cut.appendingPathComponent(name))

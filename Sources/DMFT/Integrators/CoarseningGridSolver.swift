@@ -74,7 +74,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var settings: [String: Double] {
         ["window": Double(window), "h0": h0, "band_cells": Double(bandCells), "band_from_step": bandFromStep,
          "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder),
-         "lag_defect": lagDefect ? 1 : 0]
+         "lag_defect": lagDefect ? 1 : 0, "threads": Double(threads)]
     }
 
     /// The window lengths the scheme accepts (also checked by sweeps before any point runs).
