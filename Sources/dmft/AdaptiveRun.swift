@@ -91,10 +91,11 @@ enum AdaptiveRun {
         }
     }
 
-    /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: the error
-    /// of the N/2 run, so an upper estimate of the error of the run at N (errors fall with N).
+    /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: twice the
+    /// error of the run at N where convergence is first order in 1/N, but of the same size as that
+    /// error (or smaller) in aging at late times, where it is slower (equations/coarsening-grid.md §6–7).
     static func difference(_ fine: Solution, _ coarse: Solution, window: Int) -> ErrorEstimate {
         ErrorEstimation.difference(fine, coarse, scale: 1,
-                                   method: "difference with the same run at window \(window) (an upper estimate)")
+                                   method: "difference with the same run at window \(window) (the size of the error, not a bound: convergence in the window is slower than first order in aging)")
     }
 }
