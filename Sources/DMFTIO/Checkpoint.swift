@@ -64,6 +64,7 @@ public enum Checkpoint {
             "lag_defect": solver.lagDefect ? 1 : 0, "threads": solver.threads,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
         ]
+        if let t = s.firstUnconvergedTime { json["first_unconverged_time"] = t }
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
         switch problem.drive.temperature {
         case .none: break
@@ -212,6 +213,7 @@ public enum Checkpoint {
             tracked: tracked, wallSeconds: scalars[2])
         var state = state0
         state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
+        state.firstUnconvergedTime = (json["first_unconverged_time"] as? NSNumber)?.doubleValue
         if !drive.weights.isEmpty {
             let cells = try npy("channel-cells.npy")
             guard cells.shape.count == 3, cells.shape[0] == 3 * model.noise.terms.count,

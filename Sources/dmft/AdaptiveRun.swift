@@ -62,12 +62,17 @@ enum AdaptiveRun {
             coarse.waitingTimes = []
             if !quiet { Terminal.info("solve: error estimate: second run at window \(coarse.window)") }
             let reference = try coarse.solve(problem)
-            solution.errorEstimate = difference(solution, reference, window: coarse.window)
-            if let bad = reference.solverSettings["unconverged_rows"], bad > 0 {
+            if let bad = reference.solverSettings["unconverged_rows"], bad > 0,
+               let tBad = reference.solverSettings["first_unconverged_time"] {
                 // The band-edge instability of coarse windows at T > 0 (equations/coarsening-grid.md §4):
-                // the reference run went unstable, so its difference is not an error estimate of this run.
-                solution.errorEstimate?.method += "; the reference run at window \(coarse.window) had \(Int(bad)) unconverged rows (unstable there), so this overstates the error"
-                Terminal.info("solve: note: the error-estimate run at window \(coarse.window) went unstable (\(Int(bad)) unconverged rows; band-edge instability, equations/coarsening-grid.md §4), so error_estimate in run.json overstates the error of this run.")
+                // the reference stops being a solution a little before its first failed row (the bump
+                // grows within that window), so compare only up to one doubling of t before it.
+                let until = tBad / 2
+                solution.errorEstimate = difference(solution, reference, window: coarse.window, until: until)
+                solution.errorEstimate?.method += String(format: "; only for t ≤ %g: the reference run went unstable at t = %g (%d unconverged rows)", until, tBad, Int(bad))
+                Terminal.info(String(format: "solve: note: the error-estimate run at window %d went unstable at t = %g (band-edge instability, equations/coarsening-grid.md §4); error_estimate in run.json covers t ≤ %g only.", coarse.window, tBad, until))
+            } else {
+                solution.errorEstimate = difference(solution, reference, window: coarse.window)
             }
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
@@ -94,8 +99,9 @@ enum AdaptiveRun {
     /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: twice the
     /// error of the run at N where convergence is first order in 1/N, but of the same size as that
     /// error (or smaller) in aging at late times, where it is slower (equations/coarsening-grid.md §6–7).
-    static func difference(_ fine: Solution, _ coarse: Solution, window: Int) -> ErrorEstimate {
+    static func difference(_ fine: Solution, _ coarse: Solution, window: Int, until: Double = .infinity) -> ErrorEstimate {
         ErrorEstimation.difference(fine, coarse, scale: 1,
-                                   method: "difference with the same run at window \(window) (the size of the error, not a bound: convergence in the window is slower than first order in aging)")
+                                   method: "difference with the same run at window \(window) (the size of the error, not a bound: convergence in the window is slower than first order in aging)",
+                                   until: until)
     }
 }

@@ -10,8 +10,9 @@ public enum ErrorEstimation {
     /// scale × the largest difference between two runs of one problem: of m and e at `fine`'s times
     /// (values of `coarse` interpolated) and of C on a subsample of `coarse`'s grid points (fine grid
     /// points for nested uniform grids), over the times both runs reached.
-    public static func difference(_ fine: Solution, _ coarse: Solution, scale: Double, method: String) -> ErrorEstimate {
-        let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0)
+    public static func difference(_ fine: Solution, _ coarse: Solution, scale: Double, method: String,
+                                  until limit: Double = .infinity) -> ErrorEstimate {
+        let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0, limit)
         var dm = 0.0, de = 0.0
         for (k, t) in fine.series.t.enumerated() where t <= tEnd {
             dm = max(dm, abs(fine.series.m[k] - coarse.series.interpolate(\.m, at: t)))

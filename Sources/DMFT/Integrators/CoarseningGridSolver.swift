@@ -255,6 +255,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         all["final_h"] = s.h
         all["halvings"] = Double(s.halvings)
         all["unconverged_rows"] = Double(s.unconvergedRows)
+        if let t = s.firstUnconvergedTime { all["first_unconverged_time"] = t }
         var solution = Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
                                 solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
         solution.chi = integratedResponse(of: s)
@@ -480,7 +481,10 @@ final class CoarseningStepper {
             write(anderson.next(u: u, g: g))
         }
         // A row that has not converged within the cap is kept (the cap bounds the work) and counted.
-        if !converged { s.unconvergedRows += 1 }
+        if !converged {
+            s.unconvergedRows += 1
+            if s.firstUnconvergedTime == nil { s.firstUnconvergedTime = s.time(i) }
+        }
         // Final cell data and observables for the converged row.
         fillCells(row: i, isBand: band)
         let mi = s.m[i]

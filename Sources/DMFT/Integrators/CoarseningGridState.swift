@@ -41,6 +41,8 @@ public struct CoarseningGridState: Sendable, Equatable {
     public var wallSeconds: Double
     /// Rows whose fixed-point iteration hit the iteration cap (reported in the solver settings).
     public var unconvergedRows: Int = 0
+    /// The time of the first such row: where a run that goes unstable stops being a solution.
+    public var firstUnconvergedTime: Double?
     /// Only with channel weights (empty otherwise): the unweighted cell integrals of every noise
     /// channel c (degree k, term a_k q^k), ∫_cell R(t_r,s){ξ_c′, ξ_c″, ξ_c′+ξ_c″C}(C(t_r,s)) ds, at
     /// `channelCellIndex(kind, c, r, k)` with kind 0, 1, 2 for S1, S2, SM. They are what the band
