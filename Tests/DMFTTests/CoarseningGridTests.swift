@@ -250,6 +250,23 @@ import DMFTIO
         }
     }
 
+    /// Progress and ETA count steps (each doubling of t costs N/2 of them, whatever t), so the count
+    /// from any state must be exactly the number of steps the run then takes.
+    @Test func remainingStepsCountsTheStepsARunTakes() throws {
+        let model = try Model.pspin(p: 3)
+        let problem = try DynamicsProblem(model: model, temperature: 0.5, tmax: 1000)
+        let solver = CoarseningGridSolver(window: 64)
+        let initial = solver.initialState(for: problem)
+        let whole = try solver.run(problem, from: nil).state
+        #expect(Double(whole.series.count - initial.series.count)
+                == CoarseningGridSolver.remainingSteps(rows: initial.rows, window: 64, h: initial.h, tmax: 1000))
+        let part = try solver.run(DynamicsProblem(model: model, temperature: 0.5, tmax: 37), from: nil).state
+        let rest = try solver.run(problem, from: part).state
+        #expect(part.halvings > 0 && whole.halvings > part.halvings)
+        #expect(Double(rest.series.count - part.series.count)
+                == CoarseningGridSolver.remainingSteps(rows: part.rows, window: 64, h: part.h, tmax: 1000))
+    }
+
     /// The window-N/2 verification run of a T > 0 aging run can hit the band-edge instability
     /// (p = 3, T = 0.5, window 64 at t ≈ 1.9·10⁴, equations/coarsening-grid.md §4). Its energy then
     /// leaves the curve by O(0.1), which as an "error estimate" would be noise; the estimate is taken

@@ -40,7 +40,14 @@ public struct SolverProgress: Sendable {
     public let tmax: Double
     public let step: Int
     public let wallSeconds: Double
-    public var fraction: Double { time / tmax }
+    /// The fraction of the work done, for the ETA: time/tmax on a uniform grid; the solver supplies it
+    /// when work is not proportional to time (the coarsening grid's cost grows as log t).
+    public let fraction: Double
+
+    public init(time: Double, tmax: Double, step: Int, wallSeconds: Double, fraction: Double? = nil) {
+        self.time = time; self.tmax = tmax; self.step = step; self.wallSeconds = wallSeconds
+        self.fraction = fraction ?? time / tmax
+    }
 }
 
 /// How a run ended.
