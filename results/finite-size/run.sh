@@ -4,6 +4,7 @@
 #   pspin   pure 3-spin, Langevin at T = 0.5 (below T_d: aging) from a random start;
 #   spiked  spiked matrix-tensor p = 3, Δ2 = 0.4, Δp = 1, gradient flow (T = 0) from m0 = 0.3.
 source "$(dirname "$0")/../common.sh"
+source "$(dirname "$0")/../finite_size_figure.sh"
 rm -rf "$here/run" && mkdir -p "$here/run"
 sizes="32 64 128"
 # Samples ∝ 1/N: the sample-to-sample spread of m and e is ∝ N^(-1/2), so every N gets about the
@@ -74,58 +75,10 @@ for c in pspin spiked; do
     reference=", \\
        (o eq 'm' ? $gfm : $gfe) with lines dt 2 lw 1.5 lc rgb 'gray40' title sprintf('gradient-flow fixed point (t → ∞): %s', (o eq 'm' ? '$gfm' : '$gfe'))"
   fi
-  nobs=$(wc -w <<<"$obs")
-  cat > "$here/figures/$c.gp" <<GP
-# Re-render from this folder with: gnuplot $c.gp (reads ../series-$c.csv, ../extrapolation-$c.csv,
-# ../fits-$c.csv, ../fitlines-$c.csv written by run.sh)
-set terminal pngcairo size 1650,$((470 * nobs + 50)) enhanced font 'DejaVu Sans,11'
-set output '$c.png'
-set datafile separator ','
-set grid
-set key opaque box font ',10'
-sizes = "$sizes"
-times = "$(tr , ' ' <<<"${!times}")"
-obs = "$obs"
-label(o) = (o eq 'm') ? 'm(t) = x·x^*/N' : 'e(t) = H(x(t))/N'
-short(o) = (o eq 'm') ? 'm' : 'e'
-colour(i) = word("#1f77b4 #ff7f0e #2ca02c #9467bd", i)
-set multiplot layout $nobs,3 title "$title: N = $(sed 's/ /, /g' <<<"$sizes") (mean ± s.e. over $budget/N samples) against DMFT (N → ∞)" font ',13'
-do for [j=1:words(obs)] {
-  o = word(obs, j)
-  set xlabel 't'
-  set ylabel label(o)
-  if (o eq 'm') { set key bottom right Right noreverse width -4 samplen 2 } else { set key top right Right noreverse width -4 samplen 2 }
-  set offsets 0, 0, 0, 0
-  set title sprintf("%s: finite N and DMFT", label(o))
-  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i))):(column(o.'_'.word(sizes,i).'_err')) every 4 \\
-         with yerrorbars pt 7 ps 0.5 lc rgb colour(i) title 'N = '.word(sizes,i), \\
-       '../series-$c.csv' using 1:(column(o.'_dmft')) with lines lw 2 lc rgb 'black' title 'DMFT'$reference
-  set ylabel short(o).'_N(t) − '.short(o).'_{DMFT}(t)'
-  set key top right Right noreverse width -4 samplen 2
-  set offsets 0, 0, graph 0.35, 0
-  set xrange [-0.03 * $tm : 1.03 * $tm]
-  set title 'deviation from DMFT; black: N → ∞ extrapolation ± s.e.'
-  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i).'_minus_dmft')):(column(o.'_'.word(sizes,i).'_err')) every 4 \\
-         with yerrorbars pt 7 ps 0.4 lc rgb colour(i) title 'N = '.word(sizes,i), \\
-       '../fits-$c.csv' using 3:(strcol(1) eq o ? column('inf_minus_dmft') : NaN):'inf_err' \\
-         with yerrorbars pt 5 ps 1.2 lw 2 lc rgb 'black' title 'N → ∞ (fit y_∞ + b/N)', \\
-       0 with lines lw 1 lc rgb 'black' notitle
-  set xlabel '1/N'
-  set title 'y_N − y_{DMFT} against 1/N at the compare times; fit y_∞ + b/N'
-  set key top left Left reverse width 1 samplen 2
-  set xrange [-0.002:1.0/$(tr ' ' '\n' <<<"$sizes" | sort -n | head -1) + 0.002]
-  plot for [k=1:words(times)] '../extrapolation-$c.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'minus_dmft':'err' \\
-         with yerrorbars pt 7 ps 0.8 lc k notitle, \\
-       for [k=1:words(times)] '../fitlines-$c.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'y' \\
-         with lines lw 1.5 lc k title 't = '.word(times,k), \\
-       for [k=1:words(times)] '../fits-$c.csv' using (strcol(1) eq o && column('k') == k ? 0 : NaN):'inf_minus_dmft':'inf_err' \\
-         with yerrorbars pt 5 ps 1.2 lc k notitle, \\
-       0 with lines lw 1 lc rgb 'black' notitle
-  unset xrange
-}
-unset multiplot
-GP
-  (cd "$here/figures" && gnuplot $c.gp)
+  finite_size_figure "$here/figures" $c "$(wc -w <<<"$obs")" \
+    "$title: N = $(sed 's/ /, /g' <<<"$sizes") (mean ± s.e. over $budget/N samples) against DMFT (N → ∞)" \
+    "$obs" "$sizes" "$(tr , ' ' <<<"${!times}")" "$tm" 4 "$reference" \
+    "set key bottom right Right noreverse width -4 samplen 2"
 done
 for c in pspin spiked; do cp "$here/run/compare-$c/compare.json" "$here/compare-$c.json"; done
 # The README, every number from this run.

@@ -23,6 +23,7 @@ do for [j=1:words(obs)] {
          with yerrorbars pt 7 ps 0.5 lc rgb colour(i) title 'N = '.word(sizes,i), \
        '../series-spiked.csv' using 1:(column(o.'_dmft')) with lines lw 2 lc rgb 'black' title 'DMFT', \
        (o eq 'm' ? 0.826912 : -2.095231) with lines dt 2 lw 1.5 lc rgb 'gray40' title sprintf('gradient-flow fixed point (t → ∞): %s', (o eq 'm' ? '0.826912' : '-2.095231'))
+  unset yrange
   set ylabel short(o).'_N(t) − '.short(o).'_{DMFT}(t)'
   set key top right Right noreverse width -4 samplen 2
   set offsets 0, 0, graph 0.35, 0
@@ -36,14 +37,15 @@ do for [j=1:words(obs)] {
   set xlabel '1/N'
   set title 'y_N − y_{DMFT} against 1/N at the compare times; fit y_∞ + b/N'
   set key top left Left reverse width 1 samplen 2
-  set xrange [-0.002:1.0/32 + 0.002]
-  plot for [k=1:words(times)] '../extrapolation-spiked.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'minus_dmft':'err' \
+  set xrange [-0.1/32 : 1.1/32]
+  plot for [k=1:words(times)] '../extrapolation-spiked.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('minus_dmft') : NaN):'err' \
          with yerrorbars pt 7 ps 0.8 lc k notitle, \
-       for [k=1:words(times)] '../fitlines-spiked.csv' using (strcol(1) eq o && column('k') == k ? column('inv_N') : NaN):'y' \
+       for [k=1:words(times)] '../fitlines-spiked.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('y') : NaN) \
          with lines lw 1.5 lc k title 't = '.word(times,k), \
-       for [k=1:words(times)] '../fits-spiked.csv' using (strcol(1) eq o && column('k') == k ? 0 : NaN):'inf_minus_dmft':'inf_err' \
+       for [k=1:words(times)] '../fits-spiked.csv' using (0):(strcol(1) eq o && column('k') == k ? column('inf_minus_dmft') : NaN):'inf_err' \
          with yerrorbars pt 5 ps 1.2 lc k notitle, \
        0 with lines lw 1 lc rgb 'black' notitle
   unset xrange
 }
+
 unset multiplot
