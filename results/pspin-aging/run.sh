@@ -9,15 +9,18 @@ for T in 0.5 0; do
   # Window 512 (the default; the N=256 repeat below is the accuracy check, --no-verify avoids a second one).
   "$dmft" solve --model pspin --p 3 --temperature $T --grid adaptive --tmax $tmax --waiting-times $tws \
     --no-verify --quiet --out "$here/run/T$T" | tee "$here/run/solve_T$T.txt"
-  "$dmft" solve --model pspin --p 3 --temperature $T --grid adaptive --tmax $tmax --window 256 \
-    --no-verify --quiet --out "$here/run/T${T}_N256" >/dev/null
+  # The window sequence 256, 512, 1024 measures how the discretisation error shrinks with N.
+  for N in 256 1024; do
+    "$dmft" solve --model pspin --p 3 --temperature $T --grid adaptive --tmax $tmax --window $N \
+      --no-verify --quiet --out "$here/run/T${T}_N$N" >/dev/null
+  done
   # Analysis on the followed columns (aging.csv); energy fit e = e_inf + A t^-alpha on t in [10^4, 10^6].
   "$dmft" aging "$here/run/T$T" --energy-decades 2 --no-figures | tee "$here/run/aging_T$T.txt"
   "$dmft" asymptotics --model pspin --p 3 --temperature $T --json "$here/run/asymptotics_T$T.json" >/dev/null
 done
 
 # q_EA and X need the FDT part accurate to ~1e-3 (the departure estimator, equations/asymptotics.md §6):
-# window 1024 with a band of 8 cells, T = 0.5 to t = 10^5 (about 80 s).
+# window 1024 with a band of 8 cells, T = 0.5 to t = 10^5 (about 60 s on two threads).
 "$dmft" solve --model pspin --p 3 --temperature 0.5 --grid adaptive --tmax 1e5 --window 1024 --band-cells 8 \
   --waiting-times 10,100,1000,10000 --no-verify --quiet --out "$here/run/T0.5_w1024" >/dev/null
 "$dmft" aging "$here/run/T0.5_w1024" --energy-decades 1.5 --no-figures > "$here/run/aging_T0.5_w1024.txt"
@@ -59,23 +62,25 @@ for T in ("0.5", "0"):
         # so chi(C) -> 1/sqrt(ξ''(1)) + (X/T)(1 - C) for C < 1.
         s["chi_fast"] = 1 / math.sqrt(xi2)
         s["X_over_T"] = (xi2 - xi1) / (xi1 * math.sqrt(xi2))
-    # Accuracy: the same run at window 256. |Δe| on t ≤ 10^5 (before any late instability of the N=256 run).
+    # Accuracy: the same run at windows 256 and 1024. |Δe| on t ≤ 10^5 (before any late instability of
+    # the N=256 run), and the differences of successive windows at single times.
     e5 = np.loadtxt(f"{run}/T{T}/observables.csv", delimiter=",", skiprows=1)
     e2 = np.loadtxt(f"{run}/T{T}_N256/observables.csv", delimiter=",", skiprows=1)
+    e10 = np.loadtxt(f"{run}/T{T}_N1024/observables.csv", delimiter=",", skiprows=1)
     for lim in (1e4, 1e5):
         m = e5[:, 0] <= lim
         s[f"dE_N256_to_{lim:.0e}"] = float(np.max(np.abs(e5[m, 2] - np.interp(e5[m, 0], e2[:, 0], e2[:, 2]))))
+    s["e_N1024_final"] = float(e10[-1, 2])
+    s["wall_N1024"] = json.load(open(f"{run}/T{T}_N1024/run.json"))["wall_seconds"]
     d2 = np.abs(np.diff(e2[e2[:, 0] > 100, 2], 2))
     bad = np.where(d2 > 1e-2)[0]
     s["N256_unstable_from"] = float(e2[e2[:, 0] > 100][bad[0], 0]) if len(bad) else None
     s["e_N256_final"] = float(e2[-1, 2])
-    # Linear extrapolation in 1/N of e at the last time both runs are good (before any instability of
-    # the window-256 run), and the same minus the decay A t^-alpha still to come according to the fit.
-    tc = e5[-1, 0] if s["N256_unstable_from"] is None else s["N256_unstable_from"] / 2
-    ea, eb = float(np.interp(tc, e5[:, 0], e5[:, 2])), float(np.interp(tc, e2[:, 0], e2[:, 2]))
-    fit = a["energy_fit"]
-    s["extrap"] = {"t": float(tc), "e512": ea, "e256": eb, "e_inf_N": 2 * ea - eb,
-                   "minus_decay": 2 * ea - eb - fit["A"] * tc ** (-fit["alpha"])}
+    # e_256 − e_512 and e_512 − e_1024 at single times, as the README's table cells.
+    for t in (1e4, 1e5, 1e6):
+        e = [float(np.interp(t, x[:, 0], x[:, 2])) for x in (e2, e5, e10)]
+        gone = s["N256_unstable_from"] is not None and t >= s["N256_unstable_from"]
+        s[f"windows_{t:.0e}"] = ("(N = 256 unstable)" if gone else f"{e[0] - e[1]:.1e}") + f", {e[1] - e[2]:.1e}"
     # The halvings of the window leave a sawtooth in e(t): the largest upward step after t = 10^3.
     late = e5[e5[:, 0] > 1e3, 2]
     s["sawtooth"] = float(np.max(np.diff(late)))
@@ -278,26 +283,32 @@ Energy, fit e = e_∞ + A t^−α over t ∈ [10⁴, 10⁶] (200 log-spaced samp
 
 The σ of the fit measure how well the form fits the window, not the discretisation error. That error
 is larger: the same runs at window 256 differ in e by up to $(v T05.dE_N256_to_1e+05 .1e) (T = 0.5) and
-$(v T0.dE_N256_to_1e+05 .1e) (T = 0) for t ≤ 10⁵ (the error of the coarser run; the coarsening-grid
-error is first order in 1/N, so about half that at window 512), and every halving of the window leaves a
+$(v T0.dE_N256_to_1e+05 .1e) (T = 0) for t ≤ 10⁵, and every halving of the window leaves a
 sawtooth in e(t) (upward steps up to $(v T05.sawtooth .1e) and $(v T0.sawtooth .1e) after t = 10³,
-visible in the energy figure). The fitted e_∞ lies above E_∞ and E_th by about the window-256
-difference, the size of the discretisation error; it neither confirms nor excludes offsets smaller than the window-256 difference.
-Since the error is first order in 1/N and e decreases with N, the linear extrapolation 2e₅₁₂ − e₂₅₆
-estimates the N → ∞ value: at t = $(v T0.extrap.t .3g) (T = 0) it gives $(v T0.extrap.e_inf_N .6f), and
-$(v T0.extrap.minus_decay .6f) after subtracting the decay A t^−α still to come, against E_th =
-$(v T0.E_ref .6f); at T = 0.5 (t = $(v T05.extrap.t .3g)) $(v T05.extrap.e_inf_N .6f) and $(v T05.extrap.minus_decay .6f),
-against E_∞ = $(v T05.E_ref .6f). The sawtooth makes these single-time values uncertain by about its height.
+visible in the energy figure). The error does not shrink like 1/N: differences of successive windows,
+e₂₅₆ − e₅₁₂ and e₅₁₂ − e₁₀₂₄,
+
+| T | t = 10⁴ | t = 10⁵ | t = 10⁶ |
+|---|---|---|---|
+| 0.5 | $(v T05.windows_1e+04) | $(v T05.windows_1e+05) | $(v T05.windows_1e+06) |
+| 0 | $(v T0.windows_1e+04) | $(v T0.windows_1e+05) | $(v T0.windows_1e+06) |
+
+shrink by well under the factor 2 of a first-order scheme (equations/coarsening-grid.md §7), so the
+window-512 run is off by at least its difference from window 1024 and a linear extrapolation in 1/N is
+not justified. The window-1024 runs end at e = $(v T05.e_N1024_final .6f) (T = 0.5) and $(v T0.e_N1024_final .6f) (T = 0)
+($(v T05.wall_N1024 .0f) s and $(v T0.wall_N1024 .0f) s on two threads). The fitted e_∞ lies above E_∞ and E_th by a few times
+these differences, the size of the discretisation error; it neither confirms nor excludes offsets of that size.
 $(python3 -c "import json; d=json.load(open('$j'))['T05']; u=d['N256_unstable_from']; print('' if u is None else 'The window-256 run at T = 0.5 becomes unstable at t ≈ %.2g (energy jumps > 10⁻²): this is why the built-in \`error_estimate\` (a window-N/2 repeat) is not used here and the comparison stops at t = 10⁵.' % u)")
 
 ## Going further
 
-Halving the discretisation error needs window 1024: the cost grows as N³ per doubling of t (timings in
-equations/coarsening-grid.md §7), while longer times are cheap, since the cost grows only as log t
-(one more doubling of t costs the same at any t). A wider quasi-stationary band (\`--band-cells 8\`) is the more accurate choice for aging at
-N ≥ 512 (equations/coarsening-grid.md §4).
+A larger window lowers the discretisation error only slowly (above) and costs N³ per doubling of t
+(timings in equations/coarsening-grid.md §7), while longer times are cheap, since the cost grows only as
+log t (one more doubling of t costs the same at any t). Converging the late-time energy to 10⁻⁵ needs the
+near-diagonal lags resolved in the age variable rather than copied (§4 there). A wider quasi-stationary band (\`--band-cells 8\`) is the more accurate choice for aging at
+N ≥ 1024 (at window 512 and T = 0.5 it goes unstable before t = 10⁵; equations/coarsening-grid.md §4).
 
-Wall time of this \`run.sh\`: $(wall) s (five adaptive runs: window 512 and 256 at both temperatures, window 1024 at T = 0.5;
+Wall time of this \`run.sh\`: $(wall) s (seven adaptive runs: windows 256, 512 and 1024 at both temperatures, window 1024 with band 8 at T = 0.5;
 solve time $(v T05.wall_solve .0f) s and $(v T0.wall_solve .0f) s for the window-512 runs) on 2 cores
 shared with other jobs (load average $load at the end), so longer than on an idle machine.
 MD
