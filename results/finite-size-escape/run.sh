@@ -8,6 +8,7 @@
 # The escape case also runs single-sample simulations at N = 64 and 128 (the sign of m and the escape
 # time of each sample) and DMFT from several m0 (the escape time as a function of m0).
 source "$(dirname "$0")/../common.sh"
+source "$(dirname "$0")/../finite_size_figure.sh"
 rm -rf "$here/run" && mkdir -p "$here/run"
 run="$here/run"
 load_start=$(cut -d' ' -f1 /proc/loadavg)
@@ -186,57 +187,9 @@ for c in escape pspin-T0; do
     reference=", \\
        $eth_pspin with lines dt 2 lw 1.5 lc rgb 'gray40' title 'E_{th} = $eth_pspin (t → ∞)'"
   fi
-  nobs=$(wc -w <<<"$obs")
-  cat > "$here/figures/$c.gp" <<GP
-# Re-render from this folder with: gnuplot $c.gp (reads ../series-$c.csv, ../extrapolation-$c.csv,
-# ../fits-$c.csv, ../fitlines-$c.csv written by run.sh)
-set terminal pngcairo size 1650,$((470 * rows + 50)) enhanced font 'DejaVu Sans,11'
-set output '$c.png'
-set datafile separator ','
-set grid
-set key opaque box font ',10'
-sizes = "$sizes"
-times = "$(tr , ' ' <<<"${!times}")"
-obs = "$obs"
-label(o) = (o eq 'm') ? 'm(t) = x·x^*/N' : 'e(t) = H(x(t))/N'
-short(o) = (o eq 'm') ? 'm' : 'e'
-colour(i) = word("#1f77b4 #ff7f0e #2ca02c #9467bd", i)
-set multiplot layout $rows,3 title "$title: N = $sizes_list (mean ± s.e. over $samples_list samples) against DMFT (N → ∞)" font ',13'
-do for [j=1:words(obs)] {
-  o = word(obs, j)
-  set xlabel 't'
-  set ylabel label(o)
-  if (o eq 'm') { set key top left Left reverse width -4 samplen 2; set yrange [-0.5:1.5] } else { set key top right Right noreverse width -4 samplen 2 }
-  set offsets 0, 0, 0, 0
-  set title sprintf("%s: finite N and DMFT", label(o))
-  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i))):(column(o.'_'.word(sizes,i).'_err')) every 8 \\
-         with yerrorbars pt 7 ps 0.5 lc rgb colour(i) title 'N = '.word(sizes,i), \\
-       '../series-$c.csv' using 1:(column(o.'_dmft')) with lines lw 2 lc rgb 'black' title 'DMFT'$reference
-  unset yrange
-  set ylabel short(o).'_N(t) − '.short(o).'_{DMFT}(t)'
-  set key top right Right noreverse width -4 samplen 2
-  set offsets 0, 0, graph 0.35, 0
-  set xrange [-0.03 * $tm : 1.03 * $tm]
-  set title 'deviation from DMFT; black: N → ∞ extrapolation ± s.e.'
-  plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(column(o.'_'.word(sizes,i).'_minus_dmft')):(column(o.'_'.word(sizes,i).'_err')) every 8 \\
-         with yerrorbars pt 7 ps 0.4 lc rgb colour(i) title 'N = '.word(sizes,i), \\
-       '../fits-$c.csv' using 3:(strcol(1) eq o ? column('inf_minus_dmft') : NaN):'inf_err' \\
-         with yerrorbars pt 5 ps 1.2 lw 2 lc rgb 'black' title 'N → ∞ (fit y_∞ + b/N)', \\
-       0 with lines lw 1 lc rgb 'black' notitle
-  set xlabel '1/N'
-  set title 'y_N − y_{DMFT} against 1/N at the compare times; fit y_∞ + b/N'
-  set key top left Left reverse width 1 samplen 2
-  set xrange [-0.001:1.0/$(tr ' ' '\n' <<<"$sizes" | sort -n | head -1) + 0.001]
-  plot for [k=1:words(times)] '../extrapolation-$c.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('minus_dmft') : NaN):'err' \\
-         with yerrorbars pt 7 ps 0.8 lc k notitle, \\
-       for [k=1:words(times)] '../fitlines-$c.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('y') : NaN) \\
-         with lines lw 1.5 lc k title 't = '.word(times,k), \\
-       for [k=1:words(times)] '../fits-$c.csv' using (0):(strcol(1) eq o && column('k') == k ? column('inf_minus_dmft') : NaN):'inf_err' \\
-         with yerrorbars pt 5 ps 1.2 lc k notitle, \\
-       0 with lines lw 1 lc rgb 'black' notitle
-  unset xrange
-}
-if ('$c' eq 'pspin-T0') {
+  extra=""
+  if [ $c = pspin-T0 ]; then
+    extra=$(cat <<GP
   set xlabel 't'
   set offsets 0, 0, 0, 0
   set key top right Right noreverse width -4 samplen 2
@@ -249,10 +202,13 @@ if ('$c' eq 'pspin-T0') {
   set ylabel 'N (e_N − e_{DMFT})'
   plot for [i=1:words(sizes)] '../series-$c.csv' using 1:(word(sizes,i)*column('energy_'.word(sizes,i).'_minus_dmft')):(word(sizes,i)*column('energy_'.word(sizes,i).'_err')) every 8 \\
          with yerrorbars pt 7 ps 0.4 lc rgb colour(i) title 'N = '.word(sizes,i)
-}
-unset multiplot
 GP
-  (cd "$here/figures" && gnuplot $c.gp)
+)
+  fi
+  finite_size_figure "$here/figures" $c "$rows" \
+    "$title: N = $sizes_list (mean ± s.e. over $samples_list samples) against DMFT (N → ∞)" \
+    "$obs" "$sizes" "$(tr , ' ' <<<"${!times}")" "$tm" 8 "$reference" \
+    "set key top left Left reverse width -4 samplen 2; set yrange [-0.5:1.5]" "$extra"
 done
 # The escape one sample at a time: m(t) of single samples at N = 64 and 128 against DMFT; and the
 # DMFT escape time against m0, with the finite-N median escape times (first |m| = 0.5).

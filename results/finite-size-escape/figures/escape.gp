@@ -38,7 +38,7 @@ do for [j=1:words(obs)] {
   set xlabel '1/N'
   set title 'y_N − y_{DMFT} against 1/N at the compare times; fit y_∞ + b/N'
   set key top left Left reverse width 1 samplen 2
-  set xrange [-0.001:1.0/64 + 0.001]
+  set xrange [-0.1/64 : 1.1/64]
   plot for [k=1:words(times)] '../extrapolation-escape.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('minus_dmft') : NaN):'err' \
          with yerrorbars pt 7 ps 0.8 lc k notitle, \
        for [k=1:words(times)] '../fitlines-escape.csv' using 'inv_N':(strcol(1) eq o && column('k') == k ? column('y') : NaN) \
@@ -48,18 +48,5 @@ do for [j=1:words(obs)] {
        0 with lines lw 1 lc rgb 'black' notitle
   unset xrange
 }
-if ('escape' eq 'pspin-T0') {
-  set xlabel 't'
-  set offsets 0, 0, 0, 0
-  set key top right Right noreverse width -4 samplen 2
-  set title '(e_N − e_{DMFT})/s.e._N: the DMFT is outside ±3 s.e. where the curve is'
-  set ylabel '(e_N − e_{DMFT}) / s.e.'
-  plot for [i=1:words(sizes)] '../series-escape.csv' using 1:(column('energy_'.word(sizes,i).'_minus_dmft')/column('energy_'.word(sizes,i).'_err')) \
-         with lines lw 1.5 lc rgb colour(i) title 'N = '.word(sizes,i), \
-       3 with lines dt 2 lc rgb 'black' title '±3', -3 with lines dt 2 lc rgb 'black' notitle
-  set title 'N (e_N − e_{DMFT}): one curve at every N if the correction is b(t)/N'
-  set ylabel 'N (e_N − e_{DMFT})'
-  plot for [i=1:words(sizes)] '../series-escape.csv' using 1:(word(sizes,i)*column('energy_'.word(sizes,i).'_minus_dmft')):(word(sizes,i)*column('energy_'.word(sizes,i).'_err')) every 8 \
-         with yerrorbars pt 7 ps 0.4 lc rgb colour(i) title 'N = '.word(sizes,i)
-}
+
 unset multiplot
