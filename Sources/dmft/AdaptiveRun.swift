@@ -62,17 +62,15 @@ enum AdaptiveRun {
             coarse.waitingTimes = []
             if !quiet { Terminal.info("solve: error estimate: second run at window \(coarse.window)") }
             let reference = try coarse.solve(problem)
-            if let bad = reference.solverSettings["unconverged_rows"], bad > 0,
-               let tBad = reference.solverSettings["first_unconverged_time"] {
-                // The band-edge instability of coarse windows at T > 0 (equations/coarsening-grid.md §4):
-                // the reference stops being a solution a little before its first failed row (the bump
-                // grows within that window), so compare only up to one doubling of t before it.
-                let until = tBad / 2
-                solution.errorEstimate = difference(solution, reference, window: coarse.window, until: until)
-                solution.errorEstimate?.method += String(format: "; only for t ≤ %g: the reference run went unstable at t = %g (%d unconverged rows)", until, tBad, Int(bad))
-                Terminal.info(String(format: "solve: note: the error-estimate run at window %d went unstable at t = %g (band-edge instability, equations/coarsening-grid.md §4); error_estimate in run.json covers t ≤ %g only.", coarse.window, tBad, until))
-            } else {
-                solution.errorEstimate = difference(solution, reference, window: coarse.window)
+            // The band-edge instability of coarse windows at T > 0 (equations/coarsening-grid.md §4):
+            // the reference stops being a solution a little before its first failed row (the bump
+            // grows within that window), so compare only up to one doubling of t before it.
+            let tBad = reference.solverSettings["first_unconverged_time"]
+            solution.errorEstimate = difference(solution, reference, window: coarse.window, until: tBad.map { $0 / 2 } ?? .infinity)
+            if let tBad {
+                let bad = Int(reference.solverSettings["unconverged_rows"] ?? 0)
+                solution.errorEstimate?.method += String(format: "; only for t ≤ %g: the reference run went unstable at t = %g (%d unconverged rows)", tBad / 2, tBad, bad)
+                Terminal.info(String(format: "solve: note: the error-estimate run at window %d went unstable at t = %g (band-edge instability, equations/coarsening-grid.md §4); error_estimate in run.json covers t ≤ %g only.", coarse.window, tBad, tBad / 2))
             }
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }

@@ -57,6 +57,7 @@ import DMFTIO
         (["--grid", "adaptive", "--h0", "0"], "h0"),
         (["--grid", "adaptive", "--waiting-times", "1,x"], "waiting-times"),
         (["--grid", "adaptive", "--checkpoint-every", "0"], "checkpoint-every"),
+        (["--grid", "adaptive", "--threads", "0"], "threads"),
         (["--grid", "adaptive", "--channel-weight", "5=0.5"], "channel-weight"),
     ]
 
