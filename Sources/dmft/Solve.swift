@@ -61,6 +61,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
     var bandCells: Int = 3
 
+    @Option(help: "Adaptive grid: the step from which the band is copied; before it every element is integrated.")
+    var bandFromStep: Double = 0.05
+
     @Option(help: "Adaptive grid: order of the cell data of new rows, 2 (trapezoid) or 4 (cubic; unstable at late times, for studies).")
     var cellOrder: Int = 2
 
@@ -114,7 +117,7 @@ struct Solve: ParsableCommand {
             throw DMFTError.invalidParameter("compare-exact", "is for the uniform grid (its checkpoints are grid points)")
         }
         if grid == "adaptive" {
-            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, cellOrder: cellOrder, stepOrder: stepOrder,
+            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes),
                                               threads: threads ?? AdaptiveRun.defaultThreads(window: window))
             try solver.validate(for: problem)

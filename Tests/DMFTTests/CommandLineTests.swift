@@ -58,6 +58,7 @@ import DMFTIO
         (["--grid", "adaptive", "--waiting-times", "1,x"], "waiting-times"),
         (["--grid", "adaptive", "--checkpoint-every", "0"], "checkpoint-every"),
         (["--grid", "adaptive", "--threads", "0"], "threads"),
+        (["--grid", "adaptive", "--band-from-step", "0"], "band-from-step"),
         (["--grid", "adaptive", "--channel-weight", "5=0.5"], "channel-weight"),
     ]
 

@@ -104,6 +104,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
         guard bandCells >= 0, bandCells < window / 4 else {
             throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
         }
+        guard bandFromStep.isFinite, bandFromStep > 0 else {
+            throw DMFTError.invalidParameter("band-from-step", "must be > 0, got \(bandFromStep)")
+        }
         if lagDefect {
             guard stepOrder == 3 else {
                 throw DMFTError.invalidParameter("lag-defect", "is measured for the BDF3 step: use --step-order 3")
