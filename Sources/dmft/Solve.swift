@@ -49,8 +49,8 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³) or adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷, resumable). See equations/coarsening-grid.md.", valueName: "uniform|adaptive"))
-    var grid: String = "uniform"
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³) or adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷, resumable). See equations/coarsening-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive"))
+    var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
     var window: Int = 512
@@ -94,6 +94,44 @@ struct Solve: ParsableCommand {
     @Flag(help: "Also draw the figures (as `dmft plot`).")
     var plot = false
 
+    /// The grid this run uses: `--grid`, with `auto` resolved and the grid-specific flags checked
+    /// against it (they would otherwise be ignored without a word).
+    func resolvedGrid(tmax: Double) throws -> String {
+        let adaptiveOnly = waitingTimes != nil ? "waiting-times" : checkpointEvery != nil ? "checkpoint-every" : nil
+        switch grid {
+        case "uniform":
+            if let adaptiveOnly {
+                throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive grid (--grid adaptive)")
+            }
+            return grid
+        case "adaptive":
+            if compareExact {
+                throw DMFTError.invalidParameter("compare-exact", "is for the uniform grid (its checkpoints are grid points)")
+            }
+            if errorEstimate {
+                throw DMFTError.invalidParameter("error-estimate", "is for the uniform grid; the adaptive grid's estimate is --verify (on by default)")
+            }
+            return grid
+        case "auto":
+            // A bad --dt is reported as such by the uniform grid, not hidden by a switch.
+            let uniform = UniformGridSolver(dt: dt)
+            let dtIsValid = dt.isFinite && dt > 0 && dt <= tmax
+            if compareExact || errorEstimate || !dtIsValid { return "uniform" }
+            if let adaptiveOnly {
+                if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive grid: using it (window \(window))") }
+                return "adaptive"
+            }
+            if uniform.fitsInMemory(tmax: tmax) { return "uniform" }
+            if !quiet {
+                Terminal.info(String(format: "solve: a uniform grid at dt = %g to t = %g would need %.3g GB (more than 80 %% of this machine's memory): using the adaptive grid (window %d); --grid uniform with a larger --dt to insist",
+                                     dt, tmax, uniform.memoryBytes(tmax: tmax) / 1e9, window))
+            }
+            return "adaptive"
+        default:
+            throw DMFTError.invalidParameter("grid", "must be auto, uniform or adaptive, got '\(grid)'")
+        }
+    }
+
     func run() throws {
         let model = try modelOptions.makeModel()
         let drive = try ProtocolOptions.make(model: model, temperatureSchedule: temperatureSchedule,
@@ -110,13 +148,7 @@ struct Solve: ParsableCommand {
             Terminal.info(String(format: "solve: note: T' = %g is below T_d = %.6f. The equations treat the start as a quiet-planted equilibrium configuration (the replica-symmetric measure of the planted model); this is the Gibbs measure only above the Kauzmann temperature.", tp, td))
         }
         if let threads, threads < 1 { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
-        guard grid == "uniform" || grid == "adaptive" else {
-            throw DMFTError.invalidParameter("grid", "must be uniform or adaptive, got '\(grid)'")
-        }
-        if grid == "adaptive" && compareExact {
-            throw DMFTError.invalidParameter("compare-exact", "is for the uniform grid (its checkpoints are grid points)")
-        }
-        if grid == "adaptive" {
+        if try resolvedGrid(tmax: problem.tmax) == "adaptive" {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes),
                                               threads: threads ?? AdaptiveRun.defaultThreads(window: window))

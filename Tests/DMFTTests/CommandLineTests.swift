@@ -59,6 +59,9 @@ import DMFTIO
         (["--grid", "adaptive", "--checkpoint-every", "0"], "checkpoint-every"),
         (["--grid", "adaptive", "--threads", "0"], "threads"),
         (["--grid", "adaptive", "--band-from-step", "0"], "band-from-step"),
+        (["--grid", "adaptive", "--error-estimate"], "error-estimate"),
+        (["--grid", "uniform", "--waiting-times", "1"], "waiting-times"),
+        (["--grid", "uniform", "--tmax", "1e20"], "dt"),
         (["--grid", "adaptive", "--channel-weight", "5=0.5"], "channel-weight"),
     ]
 
@@ -79,6 +82,24 @@ import DMFTIO
         #expect(try String(contentsOf: out.appendingPathComponent("marker"), encoding: .utf8) == "keep")
         let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(entries == ["run"], "stray files: \(entries)")
+    }
+
+    /// `--grid auto` (the default) takes the adaptive grid when the uniform one would not fit in
+    /// memory or an adaptive-only flag asks for it, and says which; otherwise the uniform grid.
+    @Test func autoGridTakesTheAdaptiveGridWhenTheUniformOneWouldNotFit() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func solverName(_ args: [String], note: String?) throws -> String? {
+            let out = dir.appendingPathComponent("run\(args.count)")
+            let r = try Self.run(["solve", "--window", "64", "--no-verify", "--out", out.path] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            if let note { #expect(r.stderr.contains(note), "\(r.stderr)") }
+            return (try JSON.read(out.appendingPathComponent("run.json"))["solver"] as? [String: Any])?["name"] as? String
+        }
+        // 2·10⁶ points at dt = 0.05: 64 TB.
+        #expect(try solverName(["--tmax", "1e5"], note: "using the adaptive grid") == "adaptive")
+        #expect(try solverName(["--tmax", "2", "--waiting-times", "1"], note: "--waiting-times is for the adaptive grid") == "adaptive")
+        #expect(try solverName(["--tmax", "2", "--quiet"], note: nil) == "uniform")
     }
 
     @Test func unwritableOutputAndUnreadableRunAreRefused() throws {

@@ -48,9 +48,14 @@ public struct UniformGridSolver: DynamicsSolver {
     /// Number of grid points for a horizon, and the memory the two-time arrays need (bytes).
     public func gridSize(tmax: Double) -> Int { Int((tmax / dt).rounded(.up)) + 1 }
     public func memoryBytes(tmax: Double) -> Double {
-        let n = Double(gridSize(tmax: tmax))
+        let n = (tmax / dt).rounded(.up) + 1  // in Double: an absurd tmax/dt must fail validation, not trap in Int()
         return 8 * n * n * 2  // integrator storage plus the packed copies of the solution
     }
+
+    /// What the grid's arrays may take: 80 % of physical memory, the rest for the OS and the output.
+    public static var memoryBudget: Double { Double(ProcessInfo.processInfo.physicalMemory) * 0.8 }
+
+    public func fitsInMemory(tmax: Double) -> Bool { memoryBytes(tmax: tmax) < Self.memoryBudget }
 
     /// Checks the knobs against a problem before any work is done.
     public func validate(for problem: DynamicsProblem) throws {
@@ -65,11 +70,11 @@ public struct UniformGridSolver: DynamicsSolver {
             throw DMFTError.invalidParameter("order", "must be 2 or 3, got \(order)")
         }
         let bytes = memoryBytes(tmax: problem.tmax)
-        let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
+        let available = Self.memoryBudget
         guard bytes < available else {
             throw DMFTError.invalidParameter(
-                "dt", String(format: "a uniform grid of %d points needs %.1f GB, more than this machine's %.1f GB; raise --dt or lower --tmax",
-                             gridSize(tmax: problem.tmax), bytes / 1e9, available / 1e9))
+                "dt", String(format: "a uniform grid of %.3g points needs %.3g GB, more than this machine's %.1f GB; raise --dt or lower --tmax",
+                             (problem.tmax / dt).rounded(.up) + 1, bytes / 1e9, available / 1e9))
         }
     }
 
