@@ -5,21 +5,29 @@ public enum Npy {
     /// Encodes `values` with the given shape (row-major).
     public static func encode(_ values: [Double], shape: [Int]) -> Data {
         precondition(shape.reduce(1, *) == values.count, "shape does not match the number of values")
+        var data = header(shape: shape)
+        data.append(littleEndian(values))
+        return data
+    }
+
+    /// Magic (6) + version (2) + header length (2) + the header dictionary, padded with spaces to a
+    /// multiple of 64 and ending in a newline: what precedes the data of a float64 C-order array.
+    public static func header(shape: [Int]) -> Data {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shapeText), }"
-        // Magic (6) + version (2) + header length (2) + header, padded with spaces to a multiple of 64,
-        // ending in a newline.
         let unpadded = 10 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
         var data = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])
         let length = UInt16(header.utf8.count)
         data.append(contentsOf: [UInt8(length & 0xff), UInt8(length >> 8)])
         data.append(contentsOf: Array(header.utf8))
-        values.withUnsafeBufferPointer { buffer in
-            var littleEndian = buffer.map { $0.bitPattern.littleEndian }
-            data.append(Data(bytes: &littleEndian, count: littleEndian.count * 8))
-        }
         return data
+    }
+
+    /// The values as little-endian float64 bytes.
+    public static func littleEndian(_ values: [Double]) -> Data {
+        var bits = values.map { $0.bitPattern.littleEndian }
+        return Data(bytes: &bits, count: bits.count * 8)
     }
 
     /// Decodes a float64 C-order `.npy` file written by `encode` or by NumPy.

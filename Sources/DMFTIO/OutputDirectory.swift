@@ -75,6 +75,29 @@ public final class OutputDirectory {
         try write(Npy.encode(values, shape: shape), to: relative)
     }
 
+    /// Writes a rows × columns float64 array one row at a time (`fill(i, &row)`), so that a large
+    /// two-time array never exists densely in memory: a uniform run's C and R are held packed
+    /// (n²/2 doubles each), and writing them densely at once tripled the run's peak memory.
+    public func writeNpy(rows: Int, columns: Int, to relative: String, fill: (Int, inout [Double]) -> Void) throws {
+        let target = url(relative)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Npy.header(shape: [rows, columns]).write(to: target)
+            let handle = try FileHandle(forWritingTo: target)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            var row = [Double](repeating: 0, count: columns)
+            for i in 0..<rows {
+                fill(i, &row)
+                try handle.write(contentsOf: Npy.littleEndian(row))
+            }
+        } catch {
+            throw DMFTError.unwritable(path: destination.appendingPathComponent(relative).path,
+                                       reason: error.localizedDescription)
+        }
+    }
+
     public func writeJSON(_ object: Any, to relative: String) throws {
         try write(JSON.encode(object), to: relative)
     }

@@ -110,10 +110,10 @@ public enum RunDirectory {
         }
         try out.write(table, to: "observables.csv")
         try out.writeNpy(solution.grid, shape: [n], to: "times.npy")
-        try out.writeNpy(solution.C.dense(symmetric: true), shape: [n, n], to: "C.npy")
-        try out.writeNpy(solution.R.dense(symmetric: false), shape: [n, n], to: "R.npy")
-        if let chi = solution.chi {
-            try out.writeNpy(chi.dense(symmetric: false), shape: [n, n], to: "chi.npy")
+        var arrays = [("C.npy", solution.C, true), ("R.npy", solution.R, false)]
+        if let chi = solution.chi { arrays.append(("chi.npy", chi, false)) }
+        for (name, f, symmetric) in arrays {
+            try out.writeNpy(rows: n, columns: n, to: name) { i, row in f.denseRow(i, symmetric: symmetric, into: &row) }
         }
     }
 

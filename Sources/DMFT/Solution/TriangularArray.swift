@@ -39,14 +39,19 @@ public struct TriangularArray: Sendable, Equatable {
     /// `symmetric`, zero otherwise (a causal function such as R).
     public func dense(symmetric: Bool) -> [Double] {
         var out = [Double](repeating: 0, count: count * count)
+        var row = [Double](repeating: 0, count: count)
         for i in 0..<count {
-            for j in 0...i {
-                let v = self[i, j]
-                out[i * count + j] = v
-                if symmetric { out[j * count + i] = v }
-            }
+            denseRow(i, symmetric: symmetric, into: &row)
+            out.replaceSubrange((i * count)..<((i + 1) * count), with: row)
         }
         return out
+    }
+
+    /// Row i of `dense(symmetric:)` into `out` (length `count`), without building the matrix.
+    public func denseRow(_ i: Int, symmetric: Bool, into out: inout [Double]) {
+        precondition(out.count == count)
+        for j in 0...i { out[j] = self[i, j] }
+        for j in (i + 1)..<count { out[j] = symmetric ? self[j, i] : 0 }
     }
 
     /// The inverse of `dense`: reads the lower triangle of a row-major n×n array.
