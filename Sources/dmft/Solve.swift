@@ -126,7 +126,7 @@ struct Solve: ParsableCommand {
                 let n = uniform.gridSize(tmax: tmax)
                 if n > 10_000, !quiet {
                     let minutes = 15 * pow(Double(n) / 4000, 3) / 60
-                    Terminal.info(String(format: "solve: note: %d uniform grid points, work ∝ n³ (roughly %.0f min on two cores); --grid adaptive reaches this horizon in seconds, to ~1e-4 in e", n, minutes))
+                    Terminal.info(String(format: "solve: note: %d uniform grid points, work ∝ n³ (roughly %.0f min on two cores); --grid adaptive reaches this horizon in seconds, with an energy error of a few 1e-4 (results/long-time-reference)", n, minutes))
                 }
                 return "uniform"
             }
