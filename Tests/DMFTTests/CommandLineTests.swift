@@ -102,6 +102,28 @@ import DMFTIO
         #expect(try solverName(["--tmax", "2", "--quiet"], note: nil) == "uniform")
     }
 
+    /// `--band-from-step` reaches the solver: a band that never switches on is the scheme with every
+    /// element integrated (`--band-cells 0`), to the last bit, and the default band changes the result.
+    @Test func bandFromStepBeyondTheLastStepIsTheUnbandedScheme() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func finalEnergy(_ args: [String]) throws -> (Double, [String: Any]) {
+            let out = dir.appendingPathComponent("run\(args.joined())")
+            let r = try Self.run(["solve", "--grid", "adaptive", "--window", "64", "--tmax", "100", "--temperature", "0.5",
+                                  "--no-verify", "--quiet", "--out", out.path] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            let json = try JSON.read(out.appendingPathComponent("run.json"))
+            let final = try #require(json["final"] as? [String: Any])
+            return (try #require(final["energy"] as? Double), try #require(json["solver"] as? [String: Any]))
+        }
+        let (late, settings) = try finalEnergy(["--band-from-step", "1e9"])
+        let (unbanded, _) = try finalEnergy(["--band-cells", "0"])
+        let (banded, _) = try finalEnergy([])
+        #expect(settings["band_from_step"] as? Double == 1e9)
+        #expect(late == unbanded)
+        #expect(abs(banded - unbanded) > 1e-4, "banded \(banded), unbanded \(unbanded)")
+    }
+
     @Test func unwritableOutputAndUnreadableRunAreRefused() throws {
         let r = try Self.run(["solve", "--quiet", "--tmax", "1", "--out", "/nonexistent/dir/run"])
         #expect(r.status != 0 && r.stderr.contains("/nonexistent/dir/run"))
