@@ -52,11 +52,17 @@ public final class OutputDirectory {
     public func url(_ relative: String) -> URL { staging.appendingPathComponent(relative) }
 
     public func write(_ data: Data, to relative: String) throws {
+        try writing(relative) { try data.write(to: $0) }
+    }
+
+    /// Runs `body` on the staged file's URL (its folder created), any failure reported as the
+    /// destination path being unwritable.
+    private func writing(_ relative: String, _ body: (URL) throws -> Void) throws {
         let target = url(relative)
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try data.write(to: target)
+            try body(target)
         } catch {
             throw DMFTError.unwritable(path: destination.appendingPathComponent(relative).path,
                                        reason: error.localizedDescription)
@@ -79,10 +85,7 @@ public final class OutputDirectory {
     /// two-time array never exists densely in memory: a uniform run's C and R are held packed
     /// (n²/2 doubles each), and writing them densely at once tripled the run's peak memory.
     public func writeNpy(rows: Int, columns: Int, to relative: String, fill: (Int, inout [Double]) -> Void) throws {
-        let target = url(relative)
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+        try writing(relative) { target in
             try Npy.header(shape: [rows, columns]).write(to: target)
             let handle = try FileHandle(forWritingTo: target)
             defer { try? handle.close() }
@@ -92,9 +95,6 @@ public final class OutputDirectory {
                 fill(i, &row)
                 try handle.write(contentsOf: Npy.littleEndian(row))
             }
-        } catch {
-            throw DMFTError.unwritable(path: destination.appendingPathComponent(relative).path,
-                                       reason: error.localizedDescription)
         }
     }
 

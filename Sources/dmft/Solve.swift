@@ -115,7 +115,7 @@ struct Solve: ParsableCommand {
         case "auto":
             // A bad --dt is reported as such by the uniform grid, not hidden by a switch.
             let uniform = UniformGridSolver(dt: dt)
-            let dtIsValid = dt.isFinite && dt > 0 && dt <= tmax
+            let dtIsValid = (try? uniform.validateStep(tmax: tmax)) != nil
             if compareExact || errorEstimate || !dtIsValid { return "uniform" }
             if let adaptiveOnly {
                 if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive grid: using it (window \(window))") }

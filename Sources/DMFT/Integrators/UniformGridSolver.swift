@@ -46,10 +46,20 @@ public struct UniformGridSolver: DynamicsSolver {
     }
 
     /// Number of grid points for a horizon, and the memory the two-time arrays need (bytes).
-    public func gridSize(tmax: Double) -> Int { Int((tmax / dt).rounded(.up)) + 1 }
+    public func gridSize(tmax: Double) -> Int { Int(points(tmax: tmax)) }
     public func memoryBytes(tmax: Double) -> Double {
-        let n = (tmax / dt).rounded(.up) + 1  // in Double: an absurd tmax/dt must fail validation, not trap in Int()
+        let n = points(tmax: tmax)
         return 8 * n * n * 2  // integrator storage plus the packed copies of the solution
+    }
+    /// The grid size in Double: an absurd tmax/dt must fail validation, not trap in Int().
+    private func points(tmax: Double) -> Double { (tmax / dt).rounded(.up) + 1 }
+
+    /// The step on its own: finite, positive, within the horizon (the rest of `validate` needs a problem).
+    public func validateStep(tmax: Double) throws {
+        guard dt.isFinite, dt > 0 else { throw DMFTError.invalidParameter("dt", "must be > 0, got \(dt)") }
+        guard dt <= tmax else {
+            throw DMFTError.invalidParameter("dt", "must not exceed --tmax (\(tmax)), got \(dt)")
+        }
     }
 
     /// What the grid's arrays may take: 80 % of physical memory, the rest for the OS and the output.
@@ -59,10 +69,7 @@ public struct UniformGridSolver: DynamicsSolver {
 
     /// Checks the knobs against a problem before any work is done.
     public func validate(for problem: DynamicsProblem) throws {
-        guard dt.isFinite, dt > 0 else { throw DMFTError.invalidParameter("dt", "must be > 0, got \(dt)") }
-        guard dt <= problem.tmax else {
-            throw DMFTError.invalidParameter("dt", "must not exceed --tmax (\(problem.tmax)), got \(dt)")
-        }
+        try validateStep(tmax: problem.tmax)
         guard evaluationsPerStep == 1 || evaluationsPerStep == 2 else {
             throw DMFTError.invalidParameter("evaluations", "must be 1 (PEC) or 2 (PECE), got \(evaluationsPerStep)")
         }
@@ -74,7 +81,7 @@ public struct UniformGridSolver: DynamicsSolver {
         guard bytes < available else {
             throw DMFTError.invalidParameter(
                 "dt", String(format: "a uniform grid of %.3g points needs %.3g GB, more than this machine's %.1f GB; raise --dt or lower --tmax",
-                             (problem.tmax / dt).rounded(.up) + 1, bytes / 1e9, available / 1e9))
+                             points(tmax: problem.tmax), bytes / 1e9, available / 1e9))
         }
     }
 
