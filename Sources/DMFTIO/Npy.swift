@@ -1,3 +1,4 @@
+import DMFT
 import Foundation
 
 /// NumPy `.npy` files (format 1.0), float64 little-endian, C order.
@@ -32,23 +33,34 @@ public enum Npy {
 
     /// Decodes a float64 C-order `.npy` file written by `encode` or by NumPy.
     public static func decode(_ data: Data, path: String = "npy") throws -> (values: [Double], shape: [Int]) {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 10, bytes[0] == 0x93, String(bytes: bytes[1...5], encoding: .ascii) == "NUMPY" else {
+        try data.withUnsafeBytes { raw in
+            let (shape, start) = try parseHeader(raw, path: path)
+            let count = shape.reduce(1, *)
+            guard raw.count - start == count * 8 else { throw NpyError.malformed(path, "data length does not match shape") }
+            let values = (0..<count).map { k in
+                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self)))
+            }
+            return (values, shape)
+        }
+    }
+
+    /// The shape and the offset of the data, from the first bytes of a file (`prefix` may hold more).
+    static func parseHeader(_ prefix: UnsafeRawBufferPointer, path: String) throws -> (shape: [Int], dataStart: Int) {
+        guard prefix.count >= 10, prefix[0] == 0x93, String(bytes: prefix[1...5], encoding: .ascii) == "NUMPY" else {
             throw NpyError.malformed(path, "not an .npy file")
         }
-        let major = bytes[6]
         let headerLength: Int
         let headerStart: Int
-        if major == 1 {
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+        if prefix[6] == 1 {
+            headerLength = Int(prefix[8]) | Int(prefix[9]) << 8
             headerStart = 10
         } else {
-            guard bytes.count >= 12 else { throw NpyError.malformed(path, "truncated header") }
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            guard prefix.count >= 12 else { throw NpyError.malformed(path, "truncated header") }
+            headerLength = Int(prefix[8]) | Int(prefix[9]) << 8 | Int(prefix[10]) << 16 | Int(prefix[11]) << 24
             headerStart = 12
         }
-        guard bytes.count >= headerStart + headerLength,
-              let header = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .ascii) else {
+        guard prefix.count >= headerStart + headerLength,
+              let header = String(bytes: prefix[headerStart..<(headerStart + headerLength)], encoding: .ascii) else {
             throw NpyError.malformed(path, "truncated header")
         }
         guard header.contains("'<f8'") else { throw NpyError.malformed(path, "dtype is not float64 little-endian") }
@@ -58,16 +70,7 @@ public enum Npy {
         }
         let shape = header[open.upperBound..<close].split(separator: ",")
             .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let count = shape.reduce(1, *)
-        let start = headerStart + headerLength
-        guard bytes.count - start == count * 8 else { throw NpyError.malformed(path, "data length does not match shape") }
-        var values = [Double](repeating: 0, count: count)
-        data.withUnsafeBytes { raw in
-            for k in 0..<count {
-                values[k] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self)))
-            }
-        }
-        return (values, shape)
+        return (shape, headerStart + headerLength)
     }
 
     public static func read(_ url: URL) throws -> (values: [Double], shape: [Int]) {
@@ -76,6 +79,51 @@ public enum Npy {
             throw NpyError.malformed(url.path, "cannot open the file")
         }
         return try decode(data, path: url.path)
+    }
+
+    /// The lower triangle (diagonal included) of a square two-time array, read row by row into packed
+    /// storage. A solution holds its two-time functions packed, so this needs 4 n² bytes where reading
+    /// the dense array and then packing it needed 20 n² (the file's bytes, the dense values, the packed copy).
+    public static func readLowerTriangle(_ url: URL) throws -> TriangularArray {
+        let path = url.path
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw NpyError.malformed(path, "cannot open the file") }
+        defer { try? handle.close() }
+        do {
+            // The magic, the version and the header length come first; then the rest of the header.
+            var prefix = try handle.read(upToCount: 12) ?? Data()
+            if prefix.count == 12 {
+                let version1 = prefix[6] == 1
+                let length = version1 ? Int(prefix[8]) | Int(prefix[9]) << 8
+                    : Int(prefix[8]) | Int(prefix[9]) << 8 | Int(prefix[10]) << 16 | Int(prefix[11]) << 24
+                let headerEnd = (version1 ? 10 : 12) + length
+                if headerEnd > 12, let rest = try handle.read(upToCount: headerEnd - 12) { prefix.append(rest) }
+            }
+            let (shape, start) = try prefix.withUnsafeBytes { try parseHeader($0, path: path) }
+            guard shape.count == 2, shape[0] == shape[1] else {
+                throw NpyError.malformed(path, "shape \(shape) is not a square two-time array")
+            }
+            let n = shape[0]
+            let size = try handle.seekToEnd()
+            guard size == UInt64(start + 8 * n * n) else { throw NpyError.malformed(path, "data length does not match shape") }
+            var f = TriangularArray(count: n)
+            for i in 0..<n {
+                // Only the first i+1 entries of row i are kept; the rest of the row is skipped, not read.
+                try handle.seek(toOffset: UInt64(start + 8 * n * i))
+                guard let row = try handle.read(upToCount: 8 * (i + 1)), row.count == 8 * (i + 1) else {
+                    throw NpyError.malformed(path, "truncated data")
+                }
+                row.withUnsafeBytes { raw in
+                    for j in 0...i {
+                        f[i, j] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * j, as: UInt64.self)))
+                    }
+                }
+            }
+            return f
+        } catch let e as NpyError {
+            throw e
+        } catch {
+            throw NpyError.malformed(path, "cannot read the file (\(error.localizedDescription))")
+        }
     }
 }
 

@@ -145,11 +145,8 @@ public enum RunDirectory {
         }
         let times = try readNpy(dir.appendingPathComponent("times.npy"))
         let n = times.values.count
-        let c = try readNpy(dir.appendingPathComponent("C.npy"))
-        let r = try readNpy(dir.appendingPathComponent("R.npy"))
-        guard c.shape == [n, n], r.shape == [n, n] else {
-            throw DMFTError.unreadable(path: dir.path, reason: "C.npy and R.npy must be \(n)×\(n) like times.npy")
-        }
+        let c = try readTwoTime(dir.appendingPathComponent("C.npy"), count: n)
+        let r = try readTwoTime(dir.appendingPathComponent("R.npy"), count: n)
         let obs = try readColumns(dir.appendingPathComponent("observables.csv"), ["t", "m", "energy", "mu"],
                                   header: "header must start t,m,energy,mu")
         let (t, m, e, mu) = (obs[0], obs[1], obs[2], obs[3])
@@ -177,15 +174,10 @@ public enum RunDirectory {
         var chi: TriangularArray?
         let chiURL = dir.appendingPathComponent("chi.npy")
         if FileManager.default.fileExists(atPath: chiURL.path) {
-            let x = try readNpy(chiURL)
-            guard x.shape == [n, n] else {
-                throw DMFTError.unreadable(path: chiURL.path, reason: "must be \(n)×\(n) like times.npy")
-            }
-            chi = TriangularArray(dense: x.values, count: n)
+            chi = try readTwoTime(chiURL, count: n)
         }
         var solution = Solution(problem: problem, grid: times.values,
-                        C: TriangularArray(dense: c.values, count: n),
-                        R: TriangularArray(dense: r.values, count: n),
+                        C: c, R: r,
                         series: TimeSeries(t: t, m: m, energy: e, mu: mu), status: status,
                         solverName: solverName, solverSettings: solverSettings, errorEstimate: estimate,
                         wallSeconds: (json["wall_seconds"] as? NSNumber)?.doubleValue ?? 0)
@@ -221,6 +213,16 @@ public enum RunDirectory {
             guard let column = table.column(name) else { throw DMFTError.unreadable(path: url.path, reason: header) }
             return column
         }
+    }
+
+    /// A two-time array of the run (its lower triangle, which is all a solution keeps), n×n like times.npy.
+    static func readTwoTime(_ url: URL, count n: Int) throws -> TriangularArray {
+        let f: TriangularArray
+        do { f = try Npy.readLowerTriangle(url) } catch {
+            throw DMFTError.unreadable(path: url.path, reason: "\(error)".replacingOccurrences(of: "cannot read \(url.path): ", with: ""))
+        }
+        guard f.count == n else { throw DMFTError.unreadable(path: url.path, reason: "must be \(n)×\(n) like times.npy") }
+        return f
     }
 
     static func readNpy(_ url: URL) throws -> (values: [Double], shape: [Int]) {
