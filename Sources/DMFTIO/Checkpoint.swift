@@ -63,6 +63,7 @@ public enum Checkpoint {
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
             "lag_defect": solver.lagDefect ? 1 : 0, "threads": solver.threads,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
+            "iterations": s.iterations,
         ]
         if let t = s.firstUnconvergedTime { json["first_unconverged_time"] = t }
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
@@ -213,6 +214,7 @@ public enum Checkpoint {
             tracked: tracked, wallSeconds: scalars[2])
         var state = state0
         state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
+        state.iterations = (json["iterations"] as? NSNumber)?.intValue ?? 0
         state.firstUnconvergedTime = (json["first_unconverged_time"] as? NSNumber)?.doubleValue
         if !drive.weights.isEmpty {
             let cells = try npy("channel-cells.npy")

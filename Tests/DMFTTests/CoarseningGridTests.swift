@@ -210,6 +210,17 @@ import DMFTIO
         #expect(sol.chi?[n - 1, n / 2] == sol.integratedResponse(sol.grid[n - 1], sol.grid[n / 2]))
     }
 
+    /// The row's matrix products are split over two threads with single-threaded BLAS calls, so the
+    /// thread count must not change a single bit (a resumed run may use another machine's default).
+    @Test func threadCountDoesNotChangeTheSolution() throws {
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 2000)
+        let one = try CoarseningGridSolver(window: 128, threads: 1).run(problem, from: nil)
+        let two = try CoarseningGridSolver(window: 128, threads: 2).run(problem, from: nil)
+        #expect(one.solution.series == two.solution.series)
+        #expect(one.state.C == two.state.C && one.state.X == two.state.X)
+        #expect(one.state.halvings >= 4)  // the products were split on rows of every window
+    }
+
     /// Through the real executable: SIGINT stops a run cleanly (status interrupted, exit 130, a
     /// checkpoint in the run directory); `dmft resume` then gives the uninterrupted run's output.
     @Test func interruptedAndResumedExecutableEqualsUninterruptedRun() throws {
@@ -240,7 +251,7 @@ import DMFTIO
         }
         let resumed = try CommandLineTests.run(["resume", cut.path, "--quiet", "--no-verify"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        // The checkpoint carries the thread count (two BLAS threads round differently from one).
+        // The checkpoint carries the thread count (the resumed run keeps the threads it was started with).
         let settings = try JSON.read(cut.appendingPathComponent("run.json"))["solver"] as? [String: Any]
         #expect((settings?["threads"] as? NSNumber)?.intValue == 2)
         for name in ["observables.csv", "aging.csv", "C.npy", "R.npy", "chi.npy", "times.npy"] {

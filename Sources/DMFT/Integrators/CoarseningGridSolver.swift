@@ -173,7 +173,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         if let state, state.channelCells.count != 3 * channels * window * window {
             throw DMFTError.invalidParameter("grid", "the saved state holds \(state.channelCount) weighted noise channels, the problem \(channels)")
         }
-        openblas_set_num_threads(Int32(max(1, threads)))
+        openblas_set_num_threads(1)
         let start = Date()
         let stepper = CoarseningStepper(problem: problem, solver: self,
                                         state: state ?? initialState(for: problem))
@@ -274,6 +274,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         all["final_h"] = s.h
         all["halvings"] = Double(s.halvings)
         all["unconverged_rows"] = Double(s.unconvergedRows)
+        all["iterations_per_step"] = s.series.count > 0 ? Double(s.iterations) / Double(s.series.count) : 0
         if let t = s.firstUnconvergedTime { all["first_unconverged_time"] = t }
         var solution = Solution(problem: problem, grid: s.grid, C: C, R: R, series: s.series, status: status,
                                 solverName: name, solverSettings: all, wallSeconds: s.wallSeconds)
@@ -295,7 +296,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
 
 /// One step of the coarsening-grid scheme, on a state it owns.
 final class CoarseningStepper {
-    var s: CoarseningGridState
+    /// Read and written element by element in the hot loops. The stepper is used by one thread at a time,
+    /// so the runtime exclusivity checks on this class property (a tenth of a run's time) are switched off.
+    @exclusivity(unchecked) var s: CoarseningGridState
     let problem: DynamicsProblem
     let model: Model
     let bandCells: Int
@@ -307,8 +310,10 @@ final class CoarseningStepper {
     let invTp: Double
     /// Largest lag that gets the lag-defect correction (0: off).
     let defectLags: Int
+    /// The row's matrix products on two threads (`threads` ≥ 2).
+    let parallelProducts: Bool
     // Scratch, length window.
-    var g1: [Double], g2: [Double], gx: [Double], dD: [Double]
+    var g1: [Double], g2: [Double], gx: [Double]
     /// Channel weights (nil without): the number of noise channels, w_c(t_i) of the row being
     /// computed, w_c(0), the signal weights w_c(t_i), and w_c at the midpoints of the cells of the
     /// current grid (refreshed when h changes).
@@ -327,10 +332,11 @@ final class CoarseningStepper {
         cellOrder = solver.cellOrder
         bdfOrder = solver.stepOrder
         invTp = problem.drive.inverseInitialTemperature
+        parallelProducts = solver.threads >= 2
         s = state
         let n = state.window
         g1 = .init(repeating: 0, count: n)
-        g2 = g1; gx = g1; dD = g1
+        g2 = g1; gx = g1
         // Lags up to N/4 (τ ≤ t/2 in every window): beyond, the corrections are negligible.
         defectLags = solver.lagDefect ? n / 4 : 0
         let rows = CoarseningGridState.lagDefectRows
@@ -444,6 +450,7 @@ final class CoarseningStepper {
             s.m[i] = v[2 * nFree]
         }
         for _ in 0..<maxIterations {
+            s.iterations += 1
             // Cell data of the new row and of the newest cell, outside the band.
             fillCells(row: i, isBand: band)
 
@@ -541,33 +548,32 @@ final class CoarseningStepper {
         let mu = DMFTEquations.mu(temperature: T, m: mi, signalForce: force, integral: sumM + quench * s.C[i * N])
         let energy = -potential - (sum1 + invTp * start.xi)
 
-        // Memory integrals for every column j < i at once.
+        // Memory integrals for every column j < i at once (g2 enters as the differences ΔD of the vertex).
         var prev = 0.0
         for k in 0..<i {
             let d = vertex(s.CB[k * N + i], cell: k)
-            dD[k] = d - prev
+            g2[k] = d - prev
             prev = d
         }
         let len = Int32(i), lda = Int32(N)
         s.S2.withUnsafeBufferPointer { s2 in
             let row = s2.baseAddress! + i * N
+            gx.withUnsafeMutableBufferPointer { y in y.baseAddress!.update(from: row, count: i) }
             s.CB.withUnsafeBufferPointer { cb in
-                g1.withUnsafeMutableBufferPointer { y in
-                    cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, cb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
-                }
-            }
             s.XB.withUnsafeBufferPointer { xb in
-                gx.withUnsafeMutableBufferPointer { y in
-                    cblas_dgemv(CblasRowMajor, CblasTrans, len, len, 1, xb.baseAddress, lda, row, 1, 0, y.baseAddress, 1)
+            s.X.withUnsafeBufferPointer { x in
+            g1.withUnsafeMutableBufferPointer { y1 in
+            gx.withUnsafeMutableBufferPointer { yx in
+            g2.withUnsafeMutableBufferPointer { y2 in
+                let products = RowProducts(cBar: cb.baseAddress!, chiBar: xb.baseAddress!, chi: x.baseAddress!,
+                                           row: row, sigmaC: y1.baseAddress!, sigmaChi: yx.baseAddress!,
+                                           responseD: y2.baseAddress!, count: len, stride: lda)
+                if parallelProducts && i >= 64 {
+                    DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? products.full() : products.halves() }
+                } else {
+                    products.full(); products.halves()
                 }
-            }
-        }
-        s.X.withUnsafeBufferPointer { x in
-            dD.withUnsafeBufferPointer { d in
-                g2.withUnsafeMutableBufferPointer { y in
-                    cblas_dgemv(CblasRowMajor, CblasNoTrans, len, len, 1, x.baseAddress, lda, d.baseAddress, 1, 0, y.baseAddress, 1)
-                }
-            }
+            }}}}}}
         }
         return (mu, energy, force, quench, memM)
     }
@@ -902,6 +908,27 @@ final class CoarseningStepper {
     }
 }
 
+/// The three matrix–vector products of a row's memory integrals: Σ_k S2_ik C̄_kj over all cells
+/// (`full`), and the two lower-triangular ones, Σ_{k≥j} S2_ik χ̄_kj and Σ_k χ_jk ΔD_k (`halves`), which
+/// read half of their matrices. These matrix reads are what a long run's time goes into, and the two
+/// halves are equal shares for two threads. Each BLAS call is single-threaded, so the sums do not depend
+/// on the thread count. Unchecked Sendable: the two shares read shared matrices and write disjoint outputs.
+struct RowProducts: @unchecked Sendable {
+    let cBar, chiBar, chi, row: UnsafePointer<Double>
+    let sigmaC, sigmaChi, responseD: UnsafeMutablePointer<Double>
+    let count, stride: Int32
+
+    func full() {
+        cblas_dgemv(CblasRowMajor, CblasTrans, count, count, 1, cBar, stride, row, 1, 0, sigmaC, 1)
+    }
+
+    /// In place: `sigmaChi` holds the row S2 and `responseD` the differences ΔD on entry.
+    func halves() {
+        cblas_dtrmv(CblasRowMajor, CblasLower, CblasTrans, CblasNonUnit, count, chiBar, stride, sigmaChi, 1)
+        cblas_dtrmv(CblasRowMajor, CblasLower, CblasNoTrans, CblasNonUnit, count, chi, stride, responseD, 1)
+    }
+}
+
 /// Anderson acceleration of a fixed-point iteration u = g(u) (type II, finite memory): the next
 /// iterate is the combination of the last g's whose residuals g − u combine to the least norm.
 /// Deterministic, so resumed runs stay bit-identical.
@@ -912,26 +939,40 @@ struct AndersonMixing {
     init(depth: Int) { self.depth = depth }
 
     mutating func next(u: [Double], g: [Double]) -> [Double] {
-        let f = zip(g, u).map { $0 - $1 }
+        let n = u.count
+        var f = [Double](repeating: 0, count: n)
+        for r in 0..<n { f[r] = g[r] - u[r] }
         fs.append(f); gs.append(g)
         if fs.count > depth + 1 { fs.removeFirst(); gs.removeFirst() }
         let k = fs.count - 1
         guard k >= 1 else { return g }
-        // ΔF_j = f_{j+1} − f_j; minimise |f − ΔF γ| by the normal equations.
-        let n = f.count
-        var dF = [[Double]](repeating: [], count: k)
-        for j in 0..<k { dF[j] = (0..<n).map { fs[j + 1][$0] - fs[j][$0] } }
+        // ΔF_j = f_{j+1} − f_j; minimise |f − ΔF γ| by the normal equations. Flat buffers: this runs
+        // once per sweep on rows of ~2N unknowns, and nested arrays made it an eighth of a long run.
+        var dF = [Double](repeating: 0, count: k * n)
+        dF.withUnsafeMutableBufferPointer { d in
+            for j in 0..<k {
+                fs[j + 1].withUnsafeBufferPointer { next in
+                    fs[j].withUnsafeBufferPointer { prev in
+                        for r in 0..<n { d[j * n + r] = next[r] - prev[r] }
+                    }
+                }
+            }
+        }
         var a = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         var b = [Double](repeating: 0, count: k)
-        for p in 0..<k {
-            for q in p..<k {
-                var sum = 0.0
-                for r in 0..<n { sum += dF[p][r] * dF[q][r] }
-                a[p][q] = sum; a[q][p] = sum
+        dF.withUnsafeBufferPointer { d in
+            f.withUnsafeBufferPointer { fr in
+                for p in 0..<k {
+                    for q in p..<k {
+                        var sum = 0.0
+                        for r in 0..<n { sum += d[p * n + r] * d[q * n + r] }
+                        a[p][q] = sum; a[q][p] = sum
+                    }
+                    var sum = 0.0
+                    for r in 0..<n { sum += d[p * n + r] * fr[r] }
+                    b[p] = sum
+                }
             }
-            var sum = 0.0
-            for r in 0..<n { sum += dF[p][r] * f[r] }
-            b[p] = sum
         }
         var trace = 0.0
         for p in 0..<k { trace += a[p][p] }
@@ -939,9 +980,15 @@ struct AndersonMixing {
         for p in 0..<k { a[p][p] += 1e-12 * trace }
         guard let gamma = Self.solve(a, b) else { return g }
         var out = g
-        for j in 0..<k {
-            let gj = gamma[j]
-            for r in 0..<n { out[r] -= gj * (gs[j + 1][r] - gs[j][r]) }
+        out.withUnsafeMutableBufferPointer { o in
+            for j in 0..<k {
+                let gj = gamma[j]
+                gs[j + 1].withUnsafeBufferPointer { next in
+                    gs[j].withUnsafeBufferPointer { prev in
+                        for r in 0..<n { o[r] -= gj * (next[r] - prev[r]) }
+                    }
+                }
+            }
         }
         return out
     }

@@ -41,6 +41,9 @@ public struct CoarseningGridState: Sendable, Equatable {
     public var wallSeconds: Double
     /// Rows whose fixed-point iteration hit the iteration cap (reported in the solver settings).
     public var unconvergedRows: Int = 0
+    /// Fixed-point sweeps over all rows: their mean per row is the cost factor of a step, and its rise
+    /// is what precedes the band-edge instability (equations/coarsening-grid.md §4).
+    public var iterations: Int = 0
     /// The time of the first such row: where a run that goes unstable stops being a solution.
     public var firstUnconvergedTime: Double?
     /// Only with channel weights (empty otherwise): the unweighted cell integrals of every noise
