@@ -15,8 +15,8 @@ enum AdaptiveRun {
         }
     }
 
-    /// Two BLAS threads pay from window 1024 (the three N×N sums of a row leave the cache; measured
-    /// 127 s → 72 s to t = 10⁶ at T = 0.5); at 512 the wall time is the same and a core is burnt.
+    /// Two threads pay from window 1024, where the row's matrix products leave the cache (p = 3,
+    /// T = 0.5 to t = 10⁶: 54 s → 41 s); at window 512 the hand-off costs more than it saves (6.0 s → 7.9 s).
     static func defaultThreads(window: Int) -> Int {
         window >= 1024 ? min(2, ProcessInfo.processInfo.activeProcessorCount) : 1
     }
