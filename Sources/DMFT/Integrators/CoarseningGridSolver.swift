@@ -173,7 +173,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         if let state, state.channelCells.count != 3 * channels * window * window {
             throw DMFTError.invalidParameter("grid", "the saved state holds \(state.channelCount) weighted noise channels, the problem \(channels)")
         }
-        openblas_set_num_threads(1)
+        openblas_set_num_threads(1)  // the threads split the row's products instead (RowProducts)
         let start = Date()
         let stepper = CoarseningStepper(problem: problem, solver: self,
                                         state: state ?? initialState(for: problem))
@@ -568,6 +568,7 @@ final class CoarseningStepper {
                 let products = RowProducts(cBar: cb.baseAddress!, chiBar: xb.baseAddress!, chi: x.baseAddress!,
                                            row: row, sigmaC: y1.baseAddress!, sigmaChi: yx.baseAddress!,
                                            responseD: y2.baseAddress!, count: len, stride: lda)
+                // On short rows the hand-off to a second thread costs more than the products.
                 if parallelProducts && i >= 64 {
                     DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? products.full() : products.halves() }
                 } else {
