@@ -44,21 +44,20 @@ public enum Npy {
         }
     }
 
-    /// The shape and the offset of the data, from the first bytes of a file (`prefix` may hold more).
-    static func parseHeader(_ prefix: UnsafeRawBufferPointer, path: String) throws -> (shape: [Int], dataStart: Int) {
+    /// Where the header dictionary starts and how long it is, from the first 12 bytes (magic, version,
+    /// length: 2 bytes in format 1, 4 in formats 2 and 3).
+    static func headerExtent(_ prefix: UnsafeRawBufferPointer, path: String) throws -> (start: Int, length: Int) {
         guard prefix.count >= 10, prefix[0] == 0x93, String(bytes: prefix[1...5], encoding: .ascii) == "NUMPY" else {
             throw NpyError.malformed(path, "not an .npy file")
         }
-        let headerLength: Int
-        let headerStart: Int
-        if prefix[6] == 1 {
-            headerLength = Int(prefix[8]) | Int(prefix[9]) << 8
-            headerStart = 10
-        } else {
-            guard prefix.count >= 12 else { throw NpyError.malformed(path, "truncated header") }
-            headerLength = Int(prefix[8]) | Int(prefix[9]) << 8 | Int(prefix[10]) << 16 | Int(prefix[11]) << 24
-            headerStart = 12
-        }
+        if prefix[6] == 1 { return (10, Int(prefix[8]) | Int(prefix[9]) << 8) }
+        guard prefix.count >= 12 else { throw NpyError.malformed(path, "truncated header") }
+        return (12, Int(prefix[8]) | Int(prefix[9]) << 8 | Int(prefix[10]) << 16 | Int(prefix[11]) << 24)
+    }
+
+    /// The shape and the offset of the data, from the first bytes of a file (`prefix` may hold more).
+    static func parseHeader(_ prefix: UnsafeRawBufferPointer, path: String) throws -> (shape: [Int], dataStart: Int) {
+        let (headerStart, headerLength) = try headerExtent(prefix, path: path)
         guard prefix.count >= headerStart + headerLength,
               let header = String(bytes: prefix[headerStart..<(headerStart + headerLength)], encoding: .ascii) else {
             throw NpyError.malformed(path, "truncated header")
@@ -91,12 +90,10 @@ public enum Npy {
         do {
             // The magic, the version and the header length come first; then the rest of the header.
             var prefix = try handle.read(upToCount: 12) ?? Data()
-            if prefix.count == 12 {
-                let version1 = prefix[6] == 1
-                let length = version1 ? Int(prefix[8]) | Int(prefix[9]) << 8
-                    : Int(prefix[8]) | Int(prefix[9]) << 8 | Int(prefix[10]) << 16 | Int(prefix[11]) << 24
-                let headerEnd = (version1 ? 10 : 12) + length
-                if headerEnd > 12, let rest = try handle.read(upToCount: headerEnd - 12) { prefix.append(rest) }
+            let header = try prefix.withUnsafeBytes { try headerExtent($0, path: path) }
+            if header.start + header.length > prefix.count,
+               let rest = try handle.read(upToCount: header.start + header.length - prefix.count) {
+                prefix.append(rest)
             }
             let (shape, start) = try prefix.withUnsafeBytes { try parseHeader($0, path: path) }
             guard shape.count == 2, shape[0] == shape[1] else {

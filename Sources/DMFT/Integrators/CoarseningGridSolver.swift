@@ -312,8 +312,9 @@ final class CoarseningStepper {
     let defectLags: Int
     /// The row's matrix products on two threads (`threads` ≥ 2).
     let parallelProducts: Bool
-    // Scratch, length window.
-    var g1: [Double], g2: [Double], gx: [Double]
+    /// Scratch, length window: the column memories of the row (outputs of `RowProducts`, which writes
+    /// them from two threads, so they are raw buffers owned by the stepper).
+    let g1: UnsafeMutableBufferPointer<Double>, g2: UnsafeMutableBufferPointer<Double>, gx: UnsafeMutableBufferPointer<Double>
     /// Channel weights (nil without): the number of noise channels, w_c(t_i) of the row being
     /// computed, w_c(0), the signal weights w_c(t_i), and w_c at the midpoints of the cells of the
     /// current grid (refreshed when h changes).
@@ -321,6 +322,8 @@ final class CoarseningStepper {
     let channels: Int
     var rowWeights: [Double] = [], startWeights: [Double] = [], signalRowWeights: [Double] = []
     var cellWeights: [[Double]] = [], cellWeightsStep = Double.nan
+
+    deinit { for g in [g1, g2, gx] { g.deallocate() } }
 
     init(problem: DynamicsProblem, solver: CoarseningGridSolver, state: CoarseningGridState) {
         self.problem = problem
@@ -335,8 +338,8 @@ final class CoarseningStepper {
         parallelProducts = solver.threads >= 2
         s = state
         let n = state.window
-        g1 = .init(repeating: 0, count: n)
-        g2 = g1; gx = g1
+        g1 = .allocate(capacity: n); g2 = .allocate(capacity: n); gx = .allocate(capacity: n)
+        for g in [g1, g2, gx] { g.initialize(repeating: 0) }
         // Lags up to N/4 (τ ≤ t/2 in every window): beyond, the corrections are negligible.
         defectLags = solver.lagDefect ? n / 4 : 0
         let rows = CoarseningGridState.lagDefectRows
@@ -558,23 +561,20 @@ final class CoarseningStepper {
         let len = Int32(i), lda = Int32(N)
         s.S2.withUnsafeBufferPointer { s2 in
             let row = s2.baseAddress! + i * N
-            gx.withUnsafeMutableBufferPointer { y in y.baseAddress!.update(from: row, count: i) }
+            gx.baseAddress!.update(from: row, count: i)
             s.CB.withUnsafeBufferPointer { cb in
             s.XB.withUnsafeBufferPointer { xb in
             s.X.withUnsafeBufferPointer { x in
-            g1.withUnsafeMutableBufferPointer { y1 in
-            gx.withUnsafeMutableBufferPointer { yx in
-            g2.withUnsafeMutableBufferPointer { y2 in
                 let products = RowProducts(cBar: cb.baseAddress!, chiBar: xb.baseAddress!, chi: x.baseAddress!,
-                                           row: row, sigmaC: y1.baseAddress!, sigmaChi: yx.baseAddress!,
-                                           responseD: y2.baseAddress!, count: len, stride: lda)
+                                           row: row, sigmaC: g1.baseAddress!, sigmaChi: gx.baseAddress!,
+                                           responseD: g2.baseAddress!, count: len, stride: lda)
                 // On short rows the hand-off to a second thread costs more than the products.
                 if parallelProducts && i >= 64 {
                     DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? products.full() : products.halves() }
                 } else {
                     products.full(); products.halves()
                 }
-            }}}}}}
+            }}}
         }
         return (mu, energy, force, quench, memM)
     }
