@@ -22,7 +22,7 @@ enum AdaptiveRun {
     }
 
     static func run(problem: DynamicsProblem, solver base: CoarseningGridSolver, from state: CoarseningGridState?,
-                    out: URL, checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool,
+                    out: URL, checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool, exact: ExactP2? = nil,
                     extra baseExtra: [String: Any]) throws {
         // Here, not in each command: `solve --grid adaptive` and `resume` both take the flag.
         if let every = checkpointEvery, !(every.isFinite && every > 0) {
@@ -75,6 +75,7 @@ enum AdaptiveRun {
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
         let dir = try OutputDirectory(out)
+        if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(problem.drive, solution: solution))
         if !final.tracked.isEmpty { try dir.write(Checkpoint.agingTable(final), to: "aging.csv") }

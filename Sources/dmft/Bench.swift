@@ -34,7 +34,7 @@ struct Bench: ParsableCommand {
         for temperature in [0.0, 0.5] {
             let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: temperature, tmax: 4)
             let (sol, seconds) = try timed { try UniformGridSolver(dt: 0.01).solve(problem) }
-            let exact = ExactP2(delta2: 1, temperature: temperature, tmax: 8.5)
+            let exact = ExactP2(delta2: 1, temperature: temperature)
             var err = 0.0
             for k in stride(from: 0, to: sol.grid.count, by: 25) {
                 err = max(err, abs(sol.series.energy[k] - exact.energy(sol.grid[k])))

@@ -34,7 +34,7 @@ struct Solve: ParsableCommand {
     @Flag(help: "Also run at 2·dt: writes the Richardson error estimate (max |Δm|, |Δe|, |ΔC|) and the extrapolated final m, e, μ to run.json.")
     var errorEstimate = false
 
-    @Flag(help: "p = 2 without a signal force (ξ = q²/(2Δ2); V = 0 or m0 = 0), uniform grid: compare with the exact semicircle solution (REFERENCE §3). Writes exact-energy.csv (every step), exact-two-time.csv (C and R at every pair of 17 checkpoint times, spaced by tmax/16 rounded to the grid) and the max errors to run.json (exact_error).")
+    @Flag(help: "p = 2 without a signal force (ξ = q²/(2Δ2); V = 0 or m0 = 0): compare with the exact semicircle solution (REFERENCE §3), on either grid and at any horizon below T_c. Writes exact-energy.csv (every step), exact-two-time.csv (C and R at every pair of 17 checkpoint times of the final grid, spaced by about tmax/16) and the max errors to run.json (exact_error).")
     var compareExact = false
 
     @Option(help: ArgumentHelp("Temperature schedule T(t), overriding --temperature: a number, exp:from=2,to=0.5,tau=50, linear:from=1,to=0,until=100, or a CSV file of (t,T) rows (linear interpolation; must cover [0, tmax]).", valueName: "SPEC"))
@@ -105,9 +105,6 @@ struct Solve: ParsableCommand {
             }
             return grid
         case "adaptive":
-            if compareExact {
-                throw DMFTError.invalidParameter("compare-exact", "is for the uniform grid (its checkpoints are grid points)")
-            }
             if errorEstimate {
                 throw DMFTError.invalidParameter("error-estimate", "is for the uniform grid; the adaptive grid's estimate is --verify (on by default)")
             }
@@ -116,7 +113,7 @@ struct Solve: ParsableCommand {
             // A bad --dt is reported as such by the uniform grid, not hidden by a switch.
             let uniform = UniformGridSolver(dt: dt)
             let dtIsValid = (try? uniform.validateStep(tmax: tmax)) != nil
-            if compareExact || errorEstimate || !dtIsValid { return "uniform" }
+            if errorEstimate || !dtIsValid { return "uniform" }
             if let adaptiveOnly {
                 if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive grid: using it (window \(window))") }
                 return "adaptive"
@@ -156,6 +153,8 @@ struct Solve: ParsableCommand {
             Terminal.info(String(format: "solve: note: T' = %g is below T_d = %.6f. The equations treat the start as a quiet-planted equilibrium configuration (the replica-symmetric measure of the planted model); this is the Gibbs measure only above the Kauzmann temperature.", tp, td))
         }
         if let threads, threads < 1 { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
+        // Checked before any work: the exact solution exists only for the solvable p = 2 case.
+        let exact = compareExact ? try ExactComparisonOutput.reference(for: problem) : nil
         if try resolvedGrid(tmax: problem.tmax) == "adaptive" {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes),
@@ -169,14 +168,9 @@ struct Solve: ParsableCommand {
                 Terminal.info(String(format: "solve: note: --lag-defect on an aging run (random start, T = %g < T_d = %.4f): the defects pin the slow drift after t ~ 10⁴–10⁵ (the energy stops moving; equations/coarsening-grid.md §4). Use it for stationary dynamics.", problem.temperature, td))
             }
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
-                                checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot,
+                                checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, exact: exact,
                                 extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])
             return
-        }
-        // Checked before any work: the exact solution exists only for the p = 2 case on the uniform grid.
-        let exact = compareExact ? ExactP2Comparison.reference(for: problem) : nil
-        if compareExact && exact == nil {
-            throw DMFTError.invalidParameter("compare-exact", "needs ξ = q²/(2Δ2) alone, no signal force (V = 0 or m0 = 0), a constant temperature and no protocol")
         }
         var solver = UniformGridSolver(dt: dt, evaluationsPerStep: evaluations, order: order)
         if let threads { solver.threads = threads }
@@ -212,18 +206,7 @@ struct Solve: ParsableCommand {
         }
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
         if let exact {
-            let cmp = ExactP2Comparison(solution: solution, exact: exact)
-            extra["exact_error"] = ["C": cmp.maxErrorC, "R": cmp.maxErrorR, "energy": cmp.maxErrorEnergy,
-                                    "checkpoint_spacing": Double(cmp.stride) * dt, "delta2": exact.delta2]
-            try dir.write(CSVTable(header: ["t", "energy", "energy_exact"],
-                                   rows: cmp.energy.map { [$0.t, $0.dmft, $0.exact] }), to: "exact-energy.csv")
-            try dir.write(CSVTable(header: ["t", "t_prime", "C", "C_exact", "R", "R_exact"],
-                                   rows: cmp.twoTime.map { [$0.t, $0.tPrime, $0.C, $0.exactC, $0.R, $0.exactR] }),
-                          to: "exact-two-time.csv")
-            if !quiet {
-                Terminal.info(String(format: "solve: against the exact p = 2 solution: max |ΔC| = %.2e, |ΔR| = %.2e, |Δe| = %.2e",
-                                     cmp.maxErrorC, cmp.maxErrorR, cmp.maxErrorEnergy))
-            }
+            try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet)
         }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(drive, solution: solution))
@@ -240,6 +223,36 @@ struct Solve: ParsableCommand {
         case .interrupted(let t):
             Terminal.error("interrupted at t = \(t); \(out) holds the solution up to there, marked incomplete in run.json.")
             throw ExitCode(130)
+        }
+    }
+}
+
+/// `--compare-exact`, for both grids: the reference is checked before the run, the comparison
+/// written into the run directory after it.
+enum ExactComparisonOutput {
+    static func reference(for problem: DynamicsProblem) throws -> ExactP2 {
+        guard let exact = ExactP2Comparison.reference(for: problem) else {
+            throw DMFTError.invalidParameter("compare-exact", "needs ξ = q²/(2Δ2) alone, no signal force (V = 0 or m0 = 0), a constant temperature and no protocol")
+        }
+        guard problem.tmax <= exact.horizon else {
+            throw DMFTError.invalidParameter("compare-exact", String(format: "above T_c = %g the exact Γ(t) overflows beyond t = %.4g (the run is in equilibrium long before): lower --tmax", exact.s, exact.horizon))
+        }
+        return exact
+    }
+
+    static func write(_ solution: Solution, exact: ExactP2, into dir: OutputDirectory, extra: inout [String: Any], quiet: Bool) throws {
+        let cmp = ExactP2Comparison(solution: solution, exact: exact)
+        let spacing = solution.grid.count > 1 ? Double(cmp.stride) * (solution.grid[1] - solution.grid[0]) : 0
+        extra["exact_error"] = ["C": cmp.maxErrorC, "R": cmp.maxErrorR, "energy": cmp.maxErrorEnergy,
+                                "checkpoint_spacing": spacing, "delta2": exact.delta2]
+        try dir.write(CSVTable(header: ["t", "energy", "energy_exact"],
+                               rows: cmp.energy.map { [$0.t, $0.dmft, $0.exact] }), to: "exact-energy.csv")
+        try dir.write(CSVTable(header: ["t", "t_prime", "C", "C_exact", "R", "R_exact"],
+                               rows: cmp.twoTime.map { [$0.t, $0.tPrime, $0.C, $0.exactC, $0.R, $0.exactR] }),
+                      to: "exact-two-time.csv")
+        if !quiet {
+            Terminal.info(String(format: "solve: against the exact p = 2 solution: max |ΔC| = %.2e, |ΔR| = %.2e, |Δe| = %.2e",
+                                 cmp.maxErrorC, cmp.maxErrorR, cmp.maxErrorEnergy))
         }
     }
 }

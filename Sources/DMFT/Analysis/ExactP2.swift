@@ -3,100 +3,95 @@ import Foundation
 /// The exactly solvable p = 2 model, ξ(q) = q²/(2Δ2) (REFERENCE §3): GOE couplings with a
 /// semicircle of radius 2s, s = 1/√Δ2, optionally with the spike V(m) = m²/(2Δ2).
 ///
-/// Every exponential e^{λt} is carried relative to its largest rate, so the formulas stay finite at
-/// any time. Spectral integrals use λ = 2s cos θ, where the trapezoidal rule in θ converges
-/// exponentially (the integrands are smooth and periodic).
+/// Everything is a spectral integral over λ = 2s cos θ, evaluated at any time without a time grid:
+/// Γ(t) from the Laplace transform of its Volterra equation (equations/exact-p2.md), so the energy,
+/// C and R are exact at t = 10⁶ as at t = 1. Exponentials e^{λt} are carried relative to their
+/// largest rate, so nothing overflows at long times below T_c = s.
 public struct ExactP2: Sendable {
     public let delta2: Double
     public let temperature: Double
     public var s: Double { 1 / delta2.squareRoot() }
 
-    /// γ(t) = e^{−4st} Γ(t) on a fine grid, from the Volterra equation of REFERENCE §3.
-    private let gammaGrid: [Double]
-    private let gammaStep: Double
-
-    /// `tmax`: the largest time at which C, R, e will be asked for.
-    public init(delta2: Double, temperature: Double, tmax: Double, step: Double = 1e-3) {
+    public init(delta2: Double, temperature: Double) {
         self.delta2 = delta2
         self.temperature = temperature
-        let n = Int((tmax / step).rounded(.up)) + 1
-        gammaStep = step
-        if temperature == 0 {
-            let sv = 1 / delta2.squareRoot()
-            gammaGrid = (0..<n).map { ExactP2.scaledMoment(0, u: 2 * Double($0) * step, s: sv) }
-        } else {
-            gammaGrid = ExactP2.solveGamma(delta2: delta2, temperature: temperature, count: n, step: step)
+    }
+
+    /// (2/π)∫₀^π e^{x(cos θ − 1)} F(cos θ, sin²θ) dθ for an F(θ) analytic in a strip of half-width
+    /// `strip` around the real θ axis. The integrand is even and periodic, so the trapezoidal rule
+    /// converges exponentially; for large x it lives within θ ≲ √(K/x) of 0, and the range is cut
+    /// where e^{x(cos θ − 1)} has fallen below 1e-16 of the integral (≈ x^{−3/2}), which keeps the
+    /// node count independent of x.
+    static func semicircleAverage(x: Double, strip: Double = .infinity, _ integrand: (_ cos: Double, _ sinSquared: Double) -> Double) -> Double {
+        let cutoff = 40 + 1.5 * log1p(x)
+        let thetaMax = x > cutoff / 2 ? acos(1 - cutoff / x) : Double.pi
+        let spacing = min(Double.pi / (64 + 40 * x.squareRoot()), strip / 6)
+        let nodes = max(8, Int((thetaMax / spacing).rounded(.up)))
+        let h = thetaMax / Double(nodes)
+        var sum = 0.0
+        for q in 0...nodes {
+            let theta = h * Double(q)
+            let weight = (q == 0 || q == nodes) ? 0.5 : 1
+            let c = cos(theta), sn = sin(theta)
+            sum += weight * exp(x * (c - 1)) * integrand(c, sn * sn)
         }
+        return 2 / Double.pi * h * sum
     }
 
     /// e^{−2su} (2/π)∫₀^π sin²θ (2s cos θ)^k e^{2su cos θ} dθ: the k-th moment of the semicircle
     /// weighted by e^{λu}, scaled. k = 0 is f(u) = I₁(2su)/(su).
     public static func scaledMoment(_ k: Int, u: Double, s: Double) -> Double {
-        let x = 2 * s * u
-        let nodes = 64 + Int(40 * x.squareRoot())
-        var sum = 0.0
-        for q in 0...nodes {
-            let theta = Double.pi * Double(q) / Double(nodes)
-            let w = (q == 0 || q == nodes) ? 0.5 : 1
-            let c = cos(theta), sn = sin(theta)
-            sum += w * sn * sn * pow(2 * s * c, Double(k)) * exp(x * (c - 1))
-        }
-        return 2 / Double(nodes) * sum
+        semicircleAverage(x: 2 * s * u) { c, sin2 in sin2 * pow(2 * s * c, Double(k)) }
     }
 
-    /// Γ(t) = f(2t) + 2T∫₀ᵗ Γ(u) f(2(t−u)) du in scaled form, by the trapezoidal rule with
-    /// Richardson extrapolation over steps h and h/2 (error O(h⁴)).
-    static func solveGamma(delta2: Double, temperature: Double, count: Int, step: Double) -> [Double] {
-        let s = 1 / delta2.squareRoot()
-        func trapezoid(_ n: Int, _ h: Double) -> [Double] {
-            let g = (0..<n).map { scaledMoment(0, u: 2 * Double($0) * h, s: s) }
-            var gamma = [Double](repeating: 0, count: n)
-            gamma[0] = 1
-            for i in 1..<n {
-                var acc = 0.5 * gamma[0] * g[i]
-                for k in 1..<i { acc += gamma[k] * g[i - k] }
-                // γ_i appears with weight h/2 · g(0) on the right-hand side.
-                gamma[i] = (g[i] + 2 * temperature * h * acc) / (1 - temperature * h * g[0])
-            }
-            return gamma
+    /// Γ(t) = ∫ρ_T(λ) e^{2λt} dλ scaled by e^{−4st}, and Γ′(t)/Γ(t). ρ_T is the semicircle reweighted
+    /// by s²/(s² − 2sT cos θ + T²) (mass min(1, s²/T²)), plus, above T_c = s, an atom of weight
+    /// 1 − s²/T² at λ = T + s²/T.
+    private func gammaAndLogDerivative(_ t: Double) -> (gamma: Double, logDerivative: Double) {
+        let s = self.s, T = temperature
+        // sin²θ/(s² − 2sT cos θ + T²) has poles at θ = ±i ln(s/T).
+        let strip = T > 0 && T != s ? abs(log(s / T)) : .infinity
+        let x = 4 * s * t
+        // sin²θ times the reweighting; at T = s it is (1 + cos θ)/2, finite at θ = 0.
+        let density: (Double, Double) -> Double = { c, sin2 in
+            T == s ? (1 + c) / 2 : sin2 * s * s / (s * s - 2 * s * T * c + T * T)
         }
-        let coarse = trapezoid(count, step)
-        let fine = trapezoid(2 * count - 1, step / 2)
-        return (0..<count).map { (4 * fine[2 * $0] - coarse[$0]) / 3 }
+        var gamma = ExactP2.semicircleAverage(x: x, strip: strip, density)
+        var slope = ExactP2.semicircleAverage(x: x, strip: strip) { c, sin2 in 4 * s * c * density(c, sin2) }
+        if T > s {
+            let rate = 2 * (T + s * s / T)
+            let atom = (1 - s * s / (T * T)) * exp((rate - 4 * s) * t)
+            gamma += atom
+            slope += rate * atom
+        }
+        return (gamma, slope / gamma)
     }
 
+    /// γ(t) = e^{−4st}Γ(t).
     private func gamma(_ t: Double) -> Double {
-        let x = t / gammaStep
-        let k = min(Int(x), gammaGrid.count - 4)
-        // Cubic Lagrange interpolation on the fine grid (error O(step⁴)).
-        let k0 = max(0, k - 1)
-        var result = 0.0
-        for a in 0..<4 {
-            var l = 1.0
-            for b in 0..<4 where b != a { l *= (x - Double(k0 + b)) / Double(a - b) }
-            result += l * gammaGrid[k0 + a]
+        temperature == 0 ? ExactP2.scaledMoment(0, u: 2 * t, s: s) : gammaAndLogDerivative(t).gamma
+    }
+
+    /// The Lagrange multiplier μ(t) = Γ′/(2Γ).
+    public func mu(_ t: Double) -> Double {
+        if temperature == 0 {
+            return ExactP2.scaledMoment(1, u: 2 * t, s: s) / ExactP2.scaledMoment(0, u: 2 * t, s: s)
         }
-        return result
+        return gammaAndLogDerivative(t).logDerivative / 2
     }
 
     /// C(t,t′) = [f(t+t′) + 2T∫₀^{t′} Γ(u) f(t+t′−2u) du]/√(Γ(t)Γ(t′)).
     public func correlation(_ t: Double, _ tPrime: Double) -> Double {
+        let s = self.s
         var num = ExactP2.scaledMoment(0, u: t + tPrime, s: s)
         let lower = min(t, tPrime)
         if temperature > 0 && lower > 0 {
-            // Simpson on an even number of cells of width ≤ step.
-            var cells = Int((lower / gammaStep).rounded(.up))
-            if cells % 2 == 1 { cells += 1 }
-            let h = lower / Double(cells)
-            var acc = 0.0
-            for q in 0...cells {
-                let u = Double(q) * h
-                let w: Double = (q == 0 || q == cells) ? 1 : (q % 2 == 1 ? 4 : 2)
-                // t + t′ − 2u ≥ |t − t′| ≥ 0; on the diagonal rounding of u = q·h can make it −1e-16,
-                // whose square root (node count of scaledMoment) would be NaN.
-                acc += w * gamma(u) * ExactP2.scaledMoment(0, u: max(0, t + tPrime - 2 * u), s: s)
+            // The integrand varies on the scale 1/s near both ends and as a power law in between.
+            let sum = ExactP2.gradedGaussLegendre(length: lower, scale: 0.125 / s) { u in
+                // t + t′ − 2u ≥ |t − t′| ≥ 0; rounding can make it −1e-16 on the diagonal.
+                gamma(u) * ExactP2.scaledMoment(0, u: max(0, t + tPrime - 2 * u), s: s)
             }
-            num += 2 * temperature * acc * h / 3
+            num += 2 * temperature * sum
         }
         return num / (gamma(t) * gamma(tPrime)).squareRoot()
     }
@@ -107,20 +102,66 @@ public struct ExactP2: Sendable {
         return ExactP2.scaledMoment(0, u: t - tPrime, s: s) * (gamma(tPrime) / gamma(t)).squareRoot()
     }
 
-    /// e(t) = (T − μ(t))/2 with μ = Γ′/(2Γ): for p = 2, μ = T − 2e (REFERENCE §2 with ξ = q²/(2Δ2)).
-    /// At T = 0 this is −½ f′(2t)/f(2t).
+    /// e(t) = (T − μ(t))/2: for p = 2, μ = T − 2e (REFERENCE §2 with ξ = q²/(2Δ2)).
     public func energy(_ t: Double) -> Double {
-        if temperature == 0 {
-            return -0.5 * ExactP2.scaledMoment(1, u: 2 * t, s: s) / ExactP2.scaledMoment(0, u: 2 * t, s: s)
-        }
-        // μ = 2s + γ′/(2γ), γ′ by a centred difference on the O(h⁴) interpolant.
-        let d = 1e-4
-        let gammaPrime = t >= d
-            ? (gamma(t + d) - gamma(t - d)) / (2 * d)
-            : (-3 * gamma(t) + 4 * gamma(t + d) - gamma(t + 2 * d)) / (2 * d)
-        let mu = 2 * s + gammaPrime / (2 * gamma(t))
-        return (temperature - mu) / 2
+        (temperature - mu(t)) / 2
     }
+
+    /// The largest time at which Γ, scaled by e^{−4st}, stays finite: unbounded below T_c = s; above
+    /// it the atom grows as e^{2(T−s)²t/T}, and the reference is refused beyond e^{600}.
+    public var horizon: Double {
+        let T = temperature, s = self.s
+        return T > s ? 600 * T / (2 * (T - s) * (T - s)) : .infinity
+    }
+
+    /// ∫₀^L F(u) du by 16-point Gauss–Legendre on panels that double in width from each end up to
+    /// the middle, starting at `scale`: exact to rounding for integrands that are smooth on the scale
+    /// of their distance to the nearer end.
+    static func gradedGaussLegendre(length: Double, scale: Double, _ f: (Double) -> Double) -> Double {
+        var cuts: [Double] = [0]
+        var width = scale
+        while cuts.last! + width < length / 2 {
+            cuts.append(cuts.last! + width)
+            width *= 2
+        }
+        let left = cuts
+        cuts.append(length / 2)
+        cuts += left.reversed().map { length - $0 }
+        var sum = 0.0
+        for p in 0..<(cuts.count - 1) {
+            let a = cuts[p], b = cuts[p + 1]
+            let mid = (a + b) / 2, half = (b - a) / 2
+            for (x, w) in zip(gaussLegendre16.nodes, gaussLegendre16.weights) {
+                sum += w * half * f(mid + half * x)
+            }
+        }
+        return sum
+    }
+
+    /// Nodes and weights of 16-point Gauss–Legendre on [−1, 1], by Newton's method on P₁₆.
+    static let gaussLegendre16: (nodes: [Double], weights: [Double]) = {
+        let n = 16
+        var nodes: [Double] = [], weights: [Double] = []
+        for i in 1...n {
+            var x = cos(Double.pi * (Double(i) - 0.25) / (Double(n) + 0.5))
+            var derivative = 0.0
+            for _ in 0..<100 {
+                var p0 = 1.0, p1 = x
+                for k in 2...n {
+                    let p2 = (Double(2 * k - 1) * x * p1 - Double(k - 1) * p0) / Double(k)
+                    p0 = p1
+                    p1 = p2
+                }
+                derivative = Double(n) * (x * p1 - p0) / (x * x - 1)
+                let dx = p1 / derivative
+                x -= dx
+                if abs(dx) < 1e-16 { break }
+            }
+            nodes.append(x)
+            weights.append(2 / ((1 - x * x) * derivative * derivative))
+        }
+        return (nodes, weights)
+    }()
 
     /// Gradient flow of the spiked model V = m²/(2Δ2) from m(0) = m0 (T = 0):
     /// m(t) = m0 φ(t)/√(m0² φ(2t) + (1 − m0²) f(2t)), with φ the spectral measure of
