@@ -106,6 +106,18 @@ struct Bench: ParsableCommand {
                             reference: reference))
         }
 
+        // p = 2 ages too, and has an exact solution at every time (equations/exact-p2.md): the true error
+        // of the coarsening grid, here to t = 10³, where it is still a regular discretisation error; it goes
+        // unstable between 5·10³ and 3·10⁴ (equations/coarsening-grid.md §7).
+        for temperature in [0.0, 0.5] {
+            let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: temperature, tmax: 1000)
+            let (sol, seconds) = try timed { try CoarseningGridSolver(window: 512).solve(problem) }
+            let cmp = ExactP2Comparison(solution: sol, exact: ExactP2(delta2: 1, temperature: temperature))
+            rows.append(Row(name: "adaptive p=2 T=\(temperature) (e)", horizon: 1000, points: sol.series.count, seconds: seconds,
+                            error: cmp.maxErrorEnergy,
+                            reference: String(format: "exact p = 2 solution; max |ΔC| = %.1e on 17 × 17 times of the last window", cmp.maxErrorC)))
+        }
+
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
         }

@@ -167,6 +167,10 @@ struct Solve: ParsableCommand {
                let td = Asymptotics.dynamicalTransition(model)?.temperature, problem.temperature < td, tmax > 1e4 {
                 Terminal.info(String(format: "solve: note: --lag-defect on an aging run (random start, T = %g < T_d = %.4f): the defects pin the slow drift after t ~ 10⁴–10⁵ (the energy stops moving; equations/coarsening-grid.md §4). Use it for stationary dynamics.", problem.temperature, td))
             }
+            // Always said: a wrong C at a few 1e-2 looks like any other aging curve.
+            if let p2 = ExactP2Comparison.reference(for: problem), problem.temperature < p2.s, tmax > 2e3 {
+                Terminal.info("solve: note: p = 2 below T_c ages without a separation of time scales (R decays as a power law at every lag), which the adaptive grid's copied band does not resolve: against the exact solution C is off by ~1e-2 at t = 10³ and the run goes unstable between t ≈ 5·10³ and 3·10⁴ (equations/coarsening-grid.md §7). --compare-exact shows the error.")
+            }
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, exact: exact,
                                 extra: drive.isTrivial ? [:] : ["protocol": ProtocolOptions.json(drive)])

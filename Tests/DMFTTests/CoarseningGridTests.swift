@@ -113,6 +113,26 @@ import DMFTIO
     /// the energy stays at the paramagnetic −ξ(1)/T = −0.625 through every halving. The fast
     /// relaxation must be resolved before it enters the copied band, hence the wider band here
     /// (with 3 cells the energy drifts by 1.6e-3; equations/coarsening-grid.md §4).
+    /// p = 2 ages without a gap: R decays as a power law at every lag, so the copied band's edge
+    /// errs at every scale (equations/coarsening-grid.md §7, "Against the exact p = 2 solution").
+    /// To t = 10³ the energy still converges at first order in 1/N; with lag defects, which make the
+    /// stationary power law exact past the band, C converges faster than first order.
+    @Test func twoSpinAgingAgainstTheExactSolution() throws {
+        let exact = ExactP2(delta2: 1, temperature: 0)
+        func errors(window: Int, lagDefect: Bool, tmax: Double) throws -> ExactP2Comparison {
+            let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: 0, tmax: tmax)
+            return ExactP2Comparison(solution: try CoarseningGridSolver(window: window, lagDefect: lagDefect).solve(problem), exact: exact)
+        }
+        // Measured: e 7.4e-5, 4.0e-5; C 1.9e-2, 1.4e-2 (C converges slower than e).
+        let plain = try [256, 512].map { try errors(window: $0, lagDefect: false, tmax: 1000) }
+        #expect(plain[1].maxErrorEnergy < 5e-5 && plain[0].maxErrorEnergy / plain[1].maxErrorEnergy > 1.6)
+        #expect(plain[1].maxErrorC < 2e-2)
+        // Measured: e 4.2e-5, 1.3e-5; C 2.0e-2, 7.5e-3.
+        let defects = try [256, 512].map { try errors(window: $0, lagDefect: true, tmax: 700) }
+        #expect(defects[1].maxErrorEnergy < 2e-5 && defects[1].maxErrorC < 1e-2)
+        #expect(defects[0].maxErrorC / defects[1].maxErrorC > 2.2, "C errors \(defects.map(\.maxErrorC))")
+    }
+
     @Test func quenchFromEquilibriumAboveTheDynamicalTemperatureStaysStationary() throws {
         let drive = DrivingProtocol(initialTemperature: 0.8)
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.8, tmax: 1e4, drive: drive)
