@@ -63,6 +63,9 @@ import DMFTIO
         (["--grid", "uniform", "--waiting-times", "1"], "waiting-times"),
         (["--grid", "uniform", "--tmax", "1e20"], "dt"),
         (["--grid", "adaptive", "--channel-weight", "5=0.5"], "channel-weight"),
+        (["--model", "pspin", "--p", "3", "--compare-exact"], "compare-exact"),
+        // Above T_c the exact Γ, scaled by its bulk rate, overflows: the horizon is refused before the run.
+        (["--model", "pspin", "--p", "2", "--temperature", "2", "--tmax", "1e4", "--compare-exact"], "compare-exact"),
     ]
 
     @Test(arguments: badInputs.indices)
@@ -82,6 +85,26 @@ import DMFTIO
         #expect(try String(contentsOf: out.appendingPathComponent("marker"), encoding: .utf8) == "keep")
         let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(entries == ["run"], "stray files: \(entries)")
+    }
+
+    /// `--compare-exact` on the adaptive grid: the energy of every step taken against the exact p = 2
+    /// solution, and C, R on the last window (equations/exact-p2.md).
+    @Test func compareExactOnTheAdaptiveGridCoversEveryStep() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run")
+        let r = try Self.run(["solve", "--model", "pspin", "--p", "2", "--temperature", "0.5", "--grid", "adaptive",
+                              "--window", "128", "--tmax", "50", "--no-verify", "--compare-exact", "--quiet", "--out", out.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let steps = try String(contentsOf: out.appendingPathComponent("observables.csv"), encoding: .utf8)
+            .split(separator: "\n").count
+        let compared = try String(contentsOf: out.appendingPathComponent("exact-energy.csv"), encoding: .utf8)
+            .split(separator: "\n").count
+        #expect(compared == steps)
+        let info = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+        let exact = try #require(info?["exact_error"] as? [String: Double])
+        // Window 128 to t = 50 (three halvings past the band's start): measured 1.1e-4 in e, 3.4e-3 in C.
+        #expect(try #require(exact["energy"]) < 3e-4 && (try #require(exact["C"])) < 5e-3, "\(exact)")
     }
 
     /// `--grid auto` (the default) takes the adaptive grid when the uniform one would not fit in
