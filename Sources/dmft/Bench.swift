@@ -108,7 +108,7 @@ struct Bench: ParsableCommand {
 
         // p = 2 ages too, and has an exact solution at every time (equations/exact-p2.md): the true error
         // of the coarsening grid, here to t = 10³, where it is still a regular discretisation error; it goes
-        // unstable between 5·10³ and 3·10⁴ (equations/coarsening-grid.md §7).
+        // unstable once the step reaches h ≈ 20 (T = 0), t ≈ 8·10³ at window 512 (equations/coarsening-grid.md §7).
         for temperature in [0.0, 0.5] {
             let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: temperature, tmax: 1000)
             let (sol, seconds) = try timed { try CoarseningGridSolver(window: 512).solve(problem) }

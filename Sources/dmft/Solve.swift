@@ -169,7 +169,7 @@ struct Solve: ParsableCommand {
             }
             // Always said: a wrong C at a few 1e-2 looks like any other aging curve.
             if let p2 = ExactP2Comparison.reference(for: problem), problem.temperature < p2.s, tmax > 2e3 {
-                Terminal.info("solve: note: p = 2 below T_c ages without a separation of time scales (R decays as a power law at every lag), which the adaptive grid's copied band does not resolve: against the exact solution C is off by ~1e-2 at t = 10³, and the run goes unstable once the step reaches h ≈ 20 (T = 0) to 80 (T = 0.5), near t ≈ 15·window at T = 0, whatever the window or --lag-defect (equations/coarsening-grid.md §7, results/p2-adaptive). --compare-exact shows the error.")
+                Terminal.info("solve: note: the adaptive grid is not reliable for p = 2 below T_c at long times: against the exact solution C is off by ~1e-2 at t = 10³, and the run goes unstable once the step reaches h ≈ 20 (T = 0) to 80 (T = 0.5), near t ≈ 15·window at T = 0, whatever the window or --lag-defect (the response integrated over each row's first cells, a difference of two χ ≈ 1, loses its accuracy; equations/coarsening-grid.md §7, results/p2-adaptive). --compare-exact shows the error.")
             }
             try AdaptiveRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, exact: exact,

@@ -104,14 +104,16 @@ What it shows (equations/coarsening-grid.md §7, "Against the exact p = 2 soluti
   which make the coarse scheme exact for the stationary power law next to the band, it is 10–50× smaller.
 - Then every run goes wrong: C(t,t′) far from the diagonal exceeds 1 and e falls below the ground state
   −1 (T = 0). The onset t* grows in proportion to the window, with or without lag defects: it comes at
-  about the same step h (the column "h at t*"), so a larger window only postpones it. p = 2 has no
-  separation of time scales (R decays as a power law at every lag), which the copied quasi-stationary band
-  assumes, and its aging is marginal, with a gap 2 − μ = 3/(4t) that closes.
+  about the same step h (the column "h at t*"), so a larger window only postpones it. Substituting
+  exact values in a diagnostic build locates the trigger: the response integrated over each new row's
+  first cells, χ(t, t_k) − χ(t, t_{k+1}) of the oldest columns, a small difference of two values ≈ 1 whose
+  errors do not cancel; with it exact the drift is gone. p = 2's aging is marginal, with a gap
+  2 − μ = 3/(4t) that closes, so it does not forgive that error.
 - So for p = 2 use the uniform grid (t ≲ 10³), or the adaptive grid with \`--lag-defect\` and a window
   large enough that t stays below t*; \`dmft solve\` prints a note when an adaptive p = 2 run below T_c
   goes past t = 2·10³.
 
-Files: \`summary.csv\` (the table), \`energy-error.csv\` (every fourth step of every run: t, e, exact e,
+Files: \`summary.csv\` (the table), \`energy-error.csv\` (every eighth step of every run: t, e, exact e,
 error), \`figures/energy-error.png\` and its gnuplot script.
 
 Regenerating this study (\`run.sh\`) took $(wall) s of wall time on this 2-core machine.
