@@ -107,6 +107,21 @@ import DMFTIO
         #expect(try #require(exact["energy"]) < 3e-4 && (try #require(exact["C"])) < 5e-3, "\(exact)")
     }
 
+    /// The adaptive grid fails for gapless p = 2 aging (equations/coarsening-grid.md §7): `solve` says so
+    /// for the spiked matrix below the BBP threshold (Δ2 = 1.5: m rises spuriously after t ≈ 10³), and not
+    /// above it (Δ2 = 0.5: the outlier opens a gap, and m is right to 1.4e-5 at t = 2·10⁴).
+    @Test func gaplessTwoSpinRunsOnTheAdaptiveGridCarryANote() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (delta2, warned) in [(1.5, true), (0.5, false)] {
+            let r = try Self.run(["solve", "--model", "spiked-matrix", "--delta2", "\(delta2)", "--grid", "adaptive",
+                                  "--window", "64", "--tmax", "3000", "--no-verify", "--quiet",
+                                  "--out", dir.appendingPathComponent("d\(delta2)").path])
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("not reliable at long times") == warned, "Δ2 = \(delta2): \(r.stderr)")
+        }
+    }
+
     /// `--grid auto` (the default) takes the adaptive grid when the uniform one would not fit in
     /// memory or an adaptive-only flag asks for it, and says which; otherwise the uniform grid.
     @Test func autoGridTakesTheAdaptiveGridWhenTheUniformOneWouldNotFit() throws {
