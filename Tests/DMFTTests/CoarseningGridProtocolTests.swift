@@ -103,10 +103,7 @@ import DMFTIO
         let resumed = try saved.solver.run(
             try DynamicsProblem(model: saved.problem.model, temperature: 1, m0: 1e-3, tmax: 3000,
                                 drive: saved.problem.drive), from: saved.state)
-        var a = straight.state, b = resumed.state
-        a.wallSeconds = 0; b.wallSeconds = 0
-        #expect(a == b)
-        #expect(straight.solution.series == resumed.solution.series)
-        #expect(straight.solution.C == resumed.solution.C)
+        // To 1e-12 in one process (CoarseningGridTests.maxDifference says why not bit for bit here).
+        #expect(CoarseningGridTests.maxDifference(straight.state, resumed.state) <= 1e-12)
     }
 }

@@ -122,6 +122,29 @@ import DMFTIO
         }
     }
 
+    /// `--threads 2` splits the adaptive grid's row products over two threads while every BLAS call stays
+    /// single-threaded, so the output files are the same bytes as with one thread (before that split, two
+    /// threads inside BLAS moved them by 1e-14). Two processes, because OpenBLAS's thread count is process-wide
+    /// and tests running concurrently in this one could change it.
+    @Test func threadCountDoesNotChangeTheSolution() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs: [[Data]] = []
+        for threads in [1, 2] {
+            let out = dir.appendingPathComponent("t\(threads)")
+            let r = try Self.run(["solve", "--model", "pspin", "--p", "3", "--temperature", "0.5", "--grid", "adaptive",
+                                  "--window", "128", "--tmax", "2000", "--threads", "\(threads)", "--no-verify", "--quiet",
+                                  "--out", out.path])
+            #expect(r.status == 0, "stderr: \(r.stderr)")
+            outputs.append(try ["observables.csv", "C.npy", "chi.npy"].map { try Data(contentsOf: out.appendingPathComponent($0)) })
+        }
+        #expect(outputs[0] == outputs[1])
+        // The products were split on rows of every window: t = 2000 at window 128 is past four halvings.
+        let info = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t2/run.json"))) as? [String: Any]
+        let halvings = (info?["solver"] as? [String: Any])?["halvings"] as? Double
+        #expect((halvings ?? 0) >= 4)
+    }
+
     /// `--grid auto` (the default) takes the adaptive grid when the uniform one would not fit in
     /// memory or an adaptive-only flag asks for it, and says which; otherwise the uniform grid.
     @Test func autoGridTakesTheAdaptiveGridWhenTheUniformOneWouldNotFit() throws {
