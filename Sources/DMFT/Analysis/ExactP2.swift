@@ -44,40 +44,37 @@ public struct ExactP2: Sendable {
         semicircleAverage(x: 2 * s * u) { c, sin2 in sin2 * pow(2 * s * c, Double(k)) }
     }
 
-    /// Γ(t) = ∫ρ_T(λ) e^{2λt} dλ scaled by e^{−4st}, and Γ′(t)/Γ(t). ρ_T is the semicircle reweighted
-    /// by s²/(s² − 2sT cos θ + T²) (mass min(1, s²/T²)), plus, above T_c = s, an atom of weight
-    /// 1 − s²/T² at λ = T + s²/T.
-    private func gammaAndLogDerivative(_ t: Double) -> (gamma: Double, logDerivative: Double) {
+    /// sin²θ times the reweighting s²/(s² − 2sT cos θ + T²) of the semicircle in ρ_T (mass min(1, s²/T²));
+    /// at T = s it is (1 + cos θ)/2, finite at θ = 0.
+    private func density(_ c: Double, _ sin2: Double) -> Double {
         let s = self.s, T = temperature
-        // sin²θ/(s² − 2sT cos θ + T²) has poles at θ = ±i ln(s/T).
-        let strip = T > 0 && T != s ? abs(log(s / T)) : .infinity
-        let x = 4 * s * t
-        // sin²θ times the reweighting; at T = s it is (1 + cos θ)/2, finite at θ = 0.
-        let density: (Double, Double) -> Double = { c, sin2 in
-            T == s ? (1 + c) / 2 : sin2 * s * s / (s * s - 2 * s * T * c + T * T)
-        }
-        var gamma = ExactP2.semicircleAverage(x: x, strip: strip, density)
-        var slope = ExactP2.semicircleAverage(x: x, strip: strip) { c, sin2 in 4 * s * c * density(c, sin2) }
-        if T > s {
-            let rate = 2 * (T + s * s / T)
-            let atom = (1 - s * s / (T * T)) * exp((rate - 4 * s) * t)
-            gamma += atom
-            slope += rate * atom
-        }
-        return (gamma, slope / gamma)
+        return T == s ? (1 + c) / 2 : sin2 * s * s / (s * s - 2 * s * T * c + T * T)
     }
 
-    /// γ(t) = e^{−4st}Γ(t).
+    /// Half-width of the strip where `density` is analytic: its poles sit at θ = ±i ln(s/T).
+    private var strip: Double {
+        temperature > 0 && temperature != s ? abs(log(s / temperature)) : .infinity
+    }
+
+    /// Above T_c = s, the atom of ρ_T: weight 1 − s²/T² at λ = T + s²/T, so its term in Γ grows at the
+    /// rate 2λ; scaled by e^{−4st}, its contribution at time t.
+    private func atom(_ t: Double) -> (scaled: Double, rate: Double) {
+        let s = self.s, T = temperature
+        guard T > s else { return (0, 0) }
+        let rate = 2 * (T + s * s / T)
+        return ((1 - s * s / (T * T)) * exp((rate - 4 * s) * t), rate)
+    }
+
+    /// γ(t) = e^{−4st}Γ(t), Γ(t) = ∫ρ_T(λ) e^{2λt} dλ (at T = 0, f(2t)).
     private func gamma(_ t: Double) -> Double {
-        temperature == 0 ? ExactP2.scaledMoment(0, u: 2 * t, s: s) : gammaAndLogDerivative(t).gamma
+        ExactP2.semicircleAverage(x: 4 * s * t, strip: strip, density) + atom(t).scaled
     }
 
-    /// The Lagrange multiplier μ(t) = Γ′/(2Γ).
+    /// The Lagrange multiplier μ(t) = Γ′/(2Γ), Γ′ being the same spectral integral with a factor 2λ.
     public func mu(_ t: Double) -> Double {
-        if temperature == 0 {
-            return ExactP2.scaledMoment(1, u: 2 * t, s: s) / ExactP2.scaledMoment(0, u: 2 * t, s: s)
-        }
-        return gammaAndLogDerivative(t).logDerivative / 2
+        let s = self.s, a = atom(t)
+        let slope = ExactP2.semicircleAverage(x: 4 * s * t, strip: strip) { c, sin2 in 4 * s * c * density(c, sin2) }
+        return (slope + a.rate * a.scaled) / (2 * gamma(t))
     }
 
     /// C(t,t′) = [f(t+t′) + 2T∫₀^{t′} Γ(u) f(t+t′−2u) du]/√(Γ(t)Γ(t′)).
