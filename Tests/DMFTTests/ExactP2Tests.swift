@@ -18,6 +18,20 @@ import DMFT
         #expect(abs(other.correlation(40, 40) - 1) < 1e-9)
     }
 
+    /// The spiked overlap's spectral measure has mass 1, so m(0) = m0 exactly, also next to the BBP
+    /// threshold Δ2 = 1, where its density has poles at θ = ±i ln s close to the real axis (a fixed
+    /// trapezoid of 400 nodes missed the mass by 2e-4 at Δ2 = 0.99 and gave NaN at Δ2 = 1).
+    @Test(arguments: [0.5, 0.99, 0.999, 1.0, 1.01, 2.0])
+    func spikedOverlapStartsAtItsInitialValue(delta2: Double) {
+        for m0 in [1e-6, 0.3] {
+            let m = ExactP2.spikedOverlap(delta2: delta2, m0: m0, t: 0)
+            #expect(abs(m / m0 - 1) < 1e-12, "Δ2 = \(delta2), m0 = \(m0): m(0) = \(m)")
+        }
+        // And it is continuous through the threshold: Δ2 = 1 between 0.999 and 1.001 at t = 50.
+        let at = { ExactP2.spikedOverlap(delta2: $0, m0: 1e-3, t: 50) }
+        #expect(abs(at(1) - 0.5 * (at(0.999) + at(1.001))) < 1e-3 * at(1))
+    }
+
     /// μ = Γ′/(2Γ) → 2s − 3/(4t) below T_c (edge density ∝ √(2s − λ)), 2s − 1/(4t) at T_c (the
     /// reweighted density diverges as (2s − λ)^{−1/2}), T + s²/T above it (the atom); and the aging
     /// limit C(t,t′) → (1 − T/s)(2√(tt′)/(t+t′))^{3/2}.

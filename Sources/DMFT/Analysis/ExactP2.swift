@@ -168,21 +168,14 @@ public struct ExactP2: Sendable {
         let hasOutlier = theta > s
         let outlier = theta + s * s / theta
         let rate = hasOutlier ? outlier : 2 * s
-        // φ(u) e^{−rate·u}: the absolutely continuous part on [−2s, 2s] and the outlier's weight.
+        // φ(u) e^{−rate·u}: the absolutely continuous part on [−2s, 2s] and the outlier's weight. The
+        // continuous density dλ-weighted is (2/π) sin²θ/(1 − 2s cos θ + s²) dθ (θ/s = s); at s = 1 it is
+        // (1 + cos θ)/π, finite at θ = 0. Its poles sit at θ = ±i ln s.
+        let strip = s != 1 ? abs(log(s)) : .infinity
         func phiScaled(_ u: Double) -> Double {
-            let nodes = 400 + Int(40 * (2 * s * u).squareRoot())
-            var sum = 0.0
-            for q in 0...nodes {
-                let th = Double.pi * Double(q) / Double(nodes)
-                let w = (q == 0 || q == nodes) ? 0.5 : 1
-                let lambda = 2 * s * cos(th)
-                // Semicircle Stieltjes transform at λ + i0: a − ib.
-                let a = lambda / (2 * s * s), b = 2 * s * sin(th) / (2 * s * s)
-                let density = b / (Double.pi * ((1 - theta * a) * (1 - theta * a) + theta * theta * b * b))
-                // dλ = 2s sin θ dθ.
-                sum += w * density * 2 * s * sin(th) * exp((lambda - rate) * u)
-            }
-            var value = sum * Double.pi / Double(nodes)
+            var value = semicircleAverage(x: 2 * s * u, strip: strip) { c, sin2 in
+                s == 1 ? (1 + c) / 2 : sin2 / (1 - 2 * s * c + s * s)
+            } * exp((2 * s - rate) * u)
             if hasOutlier { value += 1 - s * s / (theta * theta) }
             return value
         }
