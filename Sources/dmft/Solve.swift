@@ -140,9 +140,8 @@ struct Solve: ParsableCommand {
     /// ξ = q²/(2Δ2) alone below T_c = 1/√Δ2, with no signal or a matrix spike too weak for an outlier
     /// (1/Δ2′ ≤ 1/√Δ2): aging without a gap, where the adaptive grid fails (equations/coarsening-grid.md §7).
     static func isGaplessTwoSpin(_ problem: DynamicsProblem) -> Bool {
-        let noise = problem.model.noise.terms
-        guard noise.count == 1, noise[0].degree == 2, noise[0].coefficient > 0 else { return false }
-        let s = (2 * noise[0].coefficient).squareRoot()
+        guard let delta2 = ExactP2Comparison.twoSpinDelta2(problem.model) else { return false }
+        let s = 1 / delta2.squareRoot()
         guard problem.temperature < s else { return false }
         let spike = problem.model.signal.terms
         return problem.model.signal.isZero || problem.m0 == 0

@@ -21,11 +21,17 @@ public struct ExactP2Comparison: Sendable {
     /// ξ(q) = q²/(2Δ2) alone, no signal force (V = 0, or m0 = 0 so that m stays 0), a constant
     /// temperature and a random start (no protocol).
     public static func reference(for problem: DynamicsProblem) -> ExactP2? {
-        let noise = problem.model.noise.terms
-        guard noise.count == 1, noise[0].degree == 2, noise[0].coefficient > 0,
+        guard let delta2 = twoSpinDelta2(problem.model),
               problem.model.signal.isZero || problem.m0 == 0,
               problem.drive.isTrivial else { return nil }
-        return ExactP2(delta2: 1 / (2 * noise[0].coefficient), temperature: problem.temperature)
+        return ExactP2(delta2: delta2, temperature: problem.temperature)
+    }
+
+    /// Δ2 when the landscape is ξ(q) = q²/(2Δ2) alone (the GOE semicircle of radius 2/√Δ2), else nil.
+    public static func twoSpinDelta2(_ model: Model) -> Double? {
+        let noise = model.noise.terms
+        guard noise.count == 1, noise[0].degree == 2, noise[0].coefficient > 0 else { return nil }
+        return 1 / (2 * noise[0].coefficient)
     }
 
     /// The energy at every step taken; C and R on the final grid, which is uniform on both grids (the
