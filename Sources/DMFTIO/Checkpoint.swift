@@ -61,7 +61,7 @@ public enum Checkpoint {
             "time": s.time(s.rows - 1), "h": s.h,
             "model": RunDirectory.modelJSON(problem.model),
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
-            "lag_defect": solver.lagDefect ? 1 : 0, "threads": solver.threads,
+            "lag_defect": solver.lagDefect ? 1 : 0, "pinned_points": solver.pinnedPointLimit, "threads": solver.threads,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
             "iterations": s.iterations,
         ]
@@ -99,6 +99,7 @@ public enum Checkpoint {
         }
         if !s.lagDefect.isEmpty { try put(Npy.encode(s.lagDefect, shape: [CoarseningGridState.lagDefectRows, n]), "lag-defect.npy") }
         try put(Npy.encode(s.m + s.mBar, shape: [2, n]), "m.npy")
+        try put(Npy.encode(s.pinnedTimes, shape: [s.pinnedTimes.count]), "pinned-times.npy")
         let series = s.series
         try put(Npy.encode(series.t + series.m + series.energy + series.mu, shape: [4, series.count]), "series.npy")
         for (w, col) in s.tracked.enumerated() {
@@ -216,6 +217,12 @@ public enum Checkpoint {
         state.unconvergedRows = (json["unconverged_rows"] as? NSNumber)?.intValue ?? 0
         state.iterations = (json["iterations"] as? NSNumber)?.intValue ?? 0
         state.firstUnconvergedTime = (json["first_unconverged_time"] as? NSNumber)?.doubleValue
+        // Checkpoints written before the pinned points existed have none, and keep halving without them.
+        let pinnedPoints = (json["pinned_points"] as? NSNumber)?.intValue ?? 0
+        if pinnedPoints > 0 { state.pinnedTimes = try npy("pinned-times.npy").values }
+        guard state.pinnedTimes.count <= pinnedPoints, state.pinnedTimes.count < rows else {
+            throw DMFTError.unreadable(path: dir.path, reason: "pinned-times.npy does not match the grid")
+        }
         if !drive.weights.isEmpty {
             let cells = try npy("channel-cells.npy")
             guard cells.shape.count == 3, cells.shape[0] == 3 * model.noise.terms.count,
@@ -237,7 +244,7 @@ public enum Checkpoint {
                                           cellOrder: (json["cell_order"] as? NSNumber)?.intValue ?? 2,
                                           stepOrder: (json["step_order"] as? NSNumber)?.intValue ?? 2,
                                           lagDefect: lagDefect,
-                                          waitingTimes: tracked.map(\.requested),
+                                          waitingTimes: tracked.map(\.requested), pinnedPoints: pinnedPoints,
                                           threads: (json["threads"] as? NSNumber)?.intValue ?? 1)
         return Contents(state: state, problem: problem, solver: solver)
     }

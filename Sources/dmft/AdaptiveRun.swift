@@ -59,6 +59,7 @@ enum AdaptiveRun {
         if verify, solution.status.isComplete {
             var coarse = base
             coarse.window = base.window / 2
+            coarse.pinnedPoints = base.pinnedPoints.map { min($0, coarse.window / 4) }
             coarse.waitingTimes = []
             if !quiet { Terminal.info("solve: error estimate: second run at window \(coarse.window)") }
             let reference = try coarse.solve(problem)

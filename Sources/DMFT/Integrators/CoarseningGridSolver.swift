@@ -37,6 +37,12 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var lagDefect: Bool
     /// Waiting times t_w whose columns C(t, t_w), χ(t, t_w) are followed through the run.
     public var waitingTimes: [Double]
+    /// How many grid points below h the halvings keep (one per halving: h0, 2h0, 4h0, …), so that the
+    /// cells next to s = 0 stay geometric (equations/coarsening-grid.md §2); nil: window/4. 0 is
+    /// plain Kim–Latz halving, whose first cell [0, h] grows with h.
+    public var pinnedPoints: Int?
+    /// The number of pinned points this solver keeps at most.
+    public var pinnedPointLimit: Int { pinnedPoints ?? window / 4 }
     public var threads: Int
     public var progress: (@Sendable (SolverProgress) -> Void)?
     public var progressInterval: Double
@@ -48,7 +54,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
 
     public init(window: Int = 512, h0: Double = 0.01, bandCells: Int = 3, bandFromStep: Double = 0.05,
                 tolerance: Double = 1e-12, maxIterations: Int = 50, cellOrder: Int = 2, stepOrder: Int = 3, lagDefect: Bool = false, waitingTimes: [Double] = [],
-                threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+                pinnedPoints: Int? = nil, threads: Int = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil,
                 checkpoint: (@Sendable (CoarseningGridState) throws -> Void)? = nil,
                 checkpointInterval: Double = .infinity) {
@@ -62,6 +68,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
         self.stepOrder = stepOrder
         self.lagDefect = lagDefect
         self.waitingTimes = waitingTimes
+        self.pinnedPoints = pinnedPoints
         self.threads = threads
         self.progress = progress
         self.progressInterval = progressInterval
@@ -74,7 +81,7 @@ public struct CoarseningGridSolver: DynamicsSolver {
     public var settings: [String: Double] {
         ["window": Double(window), "h0": h0, "band_cells": Double(bandCells), "band_from_step": bandFromStep,
          "tolerance": tolerance, "max_iterations": Double(maxIterations), "cell_order": Double(cellOrder), "step_order": Double(stepOrder),
-         "lag_defect": lagDefect ? 1 : 0, "threads": Double(threads)]
+         "lag_defect": lagDefect ? 1 : 0, "pinned_points": Double(pinnedPointLimit), "threads": Double(threads)]
     }
 
     /// The window lengths the scheme accepts (also checked by sweeps before any point runs).
@@ -103,6 +110,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
         }
         guard bandCells >= 0, bandCells < window / 4 else {
             throw DMFTError.invalidParameter("band-cells", "must be in [0, window/4), got \(bandCells)")
+        }
+        guard pinnedPointLimit >= 0, pinnedPointLimit <= window / 4 else {
+            throw DMFTError.invalidParameter("pinned-points", "must be in [0, window/4], got \(pinnedPointLimit)")
         }
         guard bandFromStep.isFinite, bandFromStep > 0 else {
             throw DMFTError.invalidParameter("band-from-step", "must be > 0, got \(bandFromStep)")
@@ -194,7 +204,8 @@ public struct CoarseningGridSolver: DynamicsSolver {
             if let progress, now.timeIntervalSince(lastReport) >= progressInterval {
                 lastReport = now
                 let done = Double(stepper.s.series.count - 1)
-                let left = Self.remainingSteps(rows: stepper.s.rows, window: window, h: stepper.s.h, tmax: problem.tmax)
+                let left = Self.remainingSteps(rows: stepper.s.rows, window: window, h: stepper.s.h, tmax: problem.tmax,
+                                               pinned: stepper.s.pinnedTimes.count, pinLimit: pinnedPointLimit)
                 progress(SolverProgress(time: stepper.s.time(stepper.s.rows - 1), tmax: problem.tmax,
                                         step: stepper.s.series.count - 1,
                                         wallSeconds: wallBefore + now.timeIntervalSince(start),
@@ -217,12 +228,16 @@ public struct CoarseningGridSolver: DynamicsSolver {
     /// Steps still to take from a window holding `rows` rows at step h to reach tmax: the rest of this
     /// window, then N/2 per halving. Each doubling of t costs the same, so progress and ETA go by
     /// steps, not by t (a run at t = 10⁴ of 10⁶ is two-thirds done, not 1 %).
-    public static func remainingSteps(rows: Int, window n: Int, h: Double, tmax: Double) -> Double {
-        var steps = 0.0, r = rows, h = h
-        while Double(r - 1) * h < tmax * (1 - 1e-12) {
-            if Double(n - 1) * h >= tmax { return steps + ((tmax - Double(r - 1) * h) / h).rounded(.up) }
+    /// With p pinned points (limit `pinLimit`) row r lies at (r − p)·h.
+    public static func remainingSteps(rows: Int, window n: Int, h: Double, tmax: Double,
+                                      pinned: Int = 0, pinLimit: Int = 0) -> Double {
+        var steps = 0.0, r = rows, h = h, p = pinned
+        while Double(r - 1 - p) * h < tmax * (1 - 1e-12) {
+            if Double(n - 1 - p) * h >= tmax { return steps + ((tmax - Double(r - 1 - p) * h) / h).rounded(.up) }
             steps += Double(n - r)
-            r = n / 2; h *= 2
+            let pin = p < pinLimit ? 1 : 0
+            r = p + 1 + pin + (n - p - 1) / 2
+            p += pin; h *= 2
         }
         return steps
     }
@@ -250,9 +265,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
         return drift
     }
 
-    /// The window as a `Solution`: grid t_r = r·h, C, and R(t,t′) = −∂χ(t,t′)/∂t′ by differences
-    /// of χ along the row (the average of the two adjacent cells, one cell at t′ = 0; R = 1 on the
-    /// diagonal). Near the diagonal at coarse h these are cell averages, not point values.
+    /// The window as a `Solution`: the grid (0, the pinned times, then m·h), C, and R(t,t′) =
+    /// −∂χ(t,t′)/∂t′ by differences of χ along the row (over the two adjacent cells, one cell at
+    /// t′ = 0; R = 1 on the diagonal). Near the diagonal at coarse h these are cell averages, not point values.
     public static func solution(of s: CoarseningGridState, problem: DynamicsProblem, status: RunStatus,
                                 name: String = "adaptive", settings: [String: Double] = [:]) -> Solution {
         let n = s.rows
@@ -261,13 +276,9 @@ public struct CoarseningGridSolver: DynamicsSolver {
             for j in 0...i {
                 C[i, j] = s.C[s.index(i, j)]
                 if j == i { R[i, j] = 1; continue }
-                let right = (s.X[s.index(i, j)] - s.X[s.index(i, j + 1)]) / s.h
-                if j == 0 {
-                    R[i, j] = right
-                } else {
-                    let left = (s.X[s.index(i, j - 1)] - s.X[s.index(i, j)]) / s.h
-                    R[i, j] = 0.5 * (left + right)
-                }
+                // Centred over the two adjacent cells, which differ in width next to the pinned points.
+                let a = max(j - 1, 0)
+                R[i, j] = (s.X[s.index(i, a)] - s.X[s.index(i, j + 1)]) / (s.time(j + 1) - s.time(a))
             }
         }
         var all = settings
@@ -308,6 +319,8 @@ final class CoarseningStepper {
     let cellOrder: Int
     let bdfOrder: Int
     let invTp: Double
+    /// The most pinned points the halvings keep (`CoarseningGridSolver.pinnedPointLimit`).
+    let pinLimit: Int
     /// Largest lag that gets the lag-defect correction (0: off).
     let defectLags: Int
     /// The row's matrix products on two threads (`threads` ≥ 2).
@@ -334,6 +347,7 @@ final class CoarseningStepper {
         maxIterations = solver.maxIterations
         cellOrder = solver.cellOrder
         bdfOrder = solver.stepOrder
+        pinLimit = solver.pinnedPointLimit
         invTp = problem.drive.inverseInitialTemperature
         parallelProducts = solver.threads >= 2
         s = state
@@ -362,12 +376,12 @@ final class CoarseningStepper {
         let t = s.time(i)
         rowWeights = weighted.noiseWeights(at: t)
         signalRowWeights = weighted.signalWeights(at: t)
-        if cellWeightsStep != s.h {
+        if cellWeightsStep != s.h {  // the grid changes only at a halving, which doubles h
             cellWeightsStep = s.h
-            let h = s.h
+            let midpoints = (0..<s.window).map { 0.5 * (s.time($0) + s.time($0 + 1)) }
             cellWeights = (0..<channels).map { c in
                 let k = weighted.noiseTerms[c].degree
-                return (0..<s.window).map { problem.drive.weight(k, at: (Double($0) + 0.5) * h) }
+                return midpoints.map { problem.drive.weight(k, at: $0) }
             }
         }
     }
@@ -404,7 +418,7 @@ final class CoarseningStepper {
         let B = bandIsOn(at: h) ? bandCells : 0
         let T = problem.drive.temperature(at: s.time(i), default: problem.temperature)
         prepareWeights(row: i)
-        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B) }
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B, lattice: s.latticeStart) }
 
         // Quasi-stationary band: copy along the diagonal (row i from row i−1, shifted by one).
         for j in max(0, i - B)..<i where band(i - j, j) {
@@ -590,7 +604,7 @@ final class CoarseningStepper {
         for d in s.lagDefect.indices { s.lagDefect[d] = 0 }
         guard i >= 3, bandIsOn(at: s.h) else { return }
         let B = bandCells
-        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B) }
+        @inline(__always) func band(_ distance: Int, _ sourceIndex: Int) -> Bool { Self.isBand(distance, sourceIndex, width: B, lattice: s.latticeStart) }
         // The merged cell data of the row (exact averages and integrals from the fine grid) …
         let row = i * N, newest = (i - 1) * N
         let s1 = Array(s.S1[row..<(row + i)]), s2 = Array(s.S2[row..<(row + i)]), sm = Array(s.SM[row..<(row + i)])
@@ -600,14 +614,15 @@ final class CoarseningStepper {
         // … against what a new row would fill from point values: their difference per lag is the
         // cell defect, added to every new row's cells.
         fillCells(row: i, isBand: band)
-        for k in 0..<i where !band(i - k, k) && i - k <= defectLags {
+        let L = s.latticeStart
+        for k in min(L, i)..<i where !band(i - k, k) && i - k <= defectLags {
             let e = i - k
             s.lagDefect[defectIndex(.s1, e)] = s1[k] - s.S1[row + k]
             s.lagDefect[defectIndex(.s2, e)] = s2[k] - s.S2[row + k]
             s.lagDefect[defectIndex(.sm, e)] = sm[k] - s.SM[row + k]
             s.lagDefect[defectIndex(.rowAverage, e)] = rowAverages[k] - s.CB[k * N + i]
         }
-        for j in 0..<i where !band(i - j, j) && i - j <= defectLags {
+        for j in min(L, i)..<i where !band(i - j, j) && i - j <= defectLags {
             s.lagDefect[defectIndex(.newestC, i - j)] = cb[j] - s.CB[newest + j]
             s.lagDefect[defectIndex(.newestX, i - j)] = xb[j] - s.XB[newest + j]
         }
@@ -624,7 +639,7 @@ final class CoarseningStepper {
         let b = 6 * s.h / 11
         for j in 0...(i - 3) {
             let d = i - j
-            guard d > B, d <= defectLags else { continue }
+            guard d > B, d <= defectLags, j >= L else { continue }
             let (gC, gX) = columnRightHandSide(row: i, column: j, force: ev.force, quench: ev.quench)
             func residual(_ y: [Double], _ g: Double) -> Double {
                 y[i * N + j] * (1 + b * ev.mu) - Self.bdf3History(y, i, j, N) - b * g
@@ -649,11 +664,17 @@ final class CoarseningStepper {
     /// `cellOrder` 2: trapezoid and ξ(C̄)Δχ. 4: cubic interpolation through four nodes of the row
     /// (or column), exact averages of the cubic, and three-point Gauss–Legendre for ∫ξ(C) dχ.
     private func fillCells(row i: Int, isBand: (Int, Int) -> Bool) {
-        let N = s.window
-        let cubic = cellOrder >= 4 && i >= 3
+        let N = s.window, L = s.latticeStart
+        // Cubic stencils need four equally spaced nodes: on the lattice only (trapezoid next to the pinned points).
+        func stencil(_ k: Int) -> Int? {
+            guard cellOrder >= 4 && i >= 3 else { return nil }
+            if k - 1 >= L && k + 2 <= i { return k - 1 }
+            if k >= L && k + 3 <= i { return k }
+            if k - 2 >= L && k + 1 <= i { return k - 2 }
+            return nil
+        }
         for k in 0..<i where !isBand(i - k, k) {
-            if cubic {
-                let b = k - 1 >= 0 && k + 2 <= i ? k - 1 : (k - 1 < 0 ? k : k - 2)
+            if let b = stencil(k) {
                 let st = k - b  // 1: nodes −1…2; 0: nodes 0…3; 2: nodes −2…1 (relative to k)
                 let wa = CellCubic.average[st], gl = CellCubic.gauss[st], gd = CellCubic.gaussSlope[st]
                 var c = 0.0
@@ -690,7 +711,7 @@ final class CoarseningStepper {
         if weighted != nil { weighChannelCells(row: i) }
         let w = CellCubic.average[2]  // nodes i−3 … i for the cell [t_{i−1}, t_i]
         for j in 0..<i where !isBand(i - j, j) {
-            if cellOrder >= 4 && i - 3 >= j {
+            if cellOrder >= 4 && i - 3 >= max(j, L) {
                 var c = 0.0, x = 0.0
                 for o in 0..<4 { c += w[o] * s.C[(i - 3 + o) * N + j]; x += w[o] * s.X[(i - 3 + o) * N + j] }
                 s.CB[(i - 1) * N + j] = c
@@ -704,7 +725,7 @@ final class CoarseningStepper {
                 s.XB[(i - 1) * N + j] += s.lagDefect[defectIndex(.newestX, i - j)]
             }
         }
-        if cellOrder >= 4 && i >= 3 {
+        if cellOrder >= 4 && i - 3 >= L {
             var mb = 0.0
             for o in 0..<4 { mb += w[o] * s.m[i - 3 + o] }
             s.mBar[i - 1] = mb
@@ -737,11 +758,12 @@ final class CoarseningStepper {
     /// The band switches on once the step is coarse (`bandFromStep`); before, every element is integrated.
     private func bandIsOn(at h: Double) -> Bool { h >= bandFromStep * (1 - 1e-12) }
 
-    /// Element (i, j) at `distance` = i − j from the diagonal is copied along it: inside the band and
-    /// never in column 0, whose start is not stationary.
+    /// Element (i, j) at `distance` = i − j from the diagonal is copied along it from (i − 1, j − 1):
+    /// inside the band, never in column 0, whose start is not stationary, and only where t_j − t_{j−1}
+    /// is the lattice step h (j − 1 ≥ `lattice`, the first lattice index), so never from a pinned point.
     @inline(__always)
-    private static func isBand(_ distance: Int, _ sourceIndex: Int, width: Int) -> Bool {
-        distance <= width && sourceIndex >= 1
+    private static func isBand(_ distance: Int, _ sourceIndex: Int, width: Int, lattice: Int) -> Bool {
+        distance <= width && sourceIndex >= 1 + lattice
     }
 
     private func clearChannelCells(row i: Int, cell k: Int) {
@@ -827,13 +849,39 @@ final class CoarseningStepper {
         }
     }
 
-    /// Keeps every other point of the full window and doubles h; cell data merge exactly.
+    /// Keeps every other lattice point of the full window and doubles h; cell data merge exactly.
+    /// The lattice point t = h becomes a pinned point while there are fewer than `pinLimit`, so the
+    /// cells next to s = 0 keep the widths h0, h0, 2h0, 4h0, … instead of merging into [0, 2h].
     private func halve() {
-        let N = s.window, half = N / 2
+        let N = s.window
+        let P = s.pinnedTimes.count + 1  // index of the lattice point t = h
+        let pin = s.pinnedTimes.count < pinLimit
+        var keep = Array(0..<P)
+        if pin { keep.append(P) }
+        for m in stride(from: 2, through: N - P, by: 2) { keep.append(P - 1 + m) }
+        let n2 = keep.count
+        var newIndex = [Int](repeating: -1, count: N)
+        for (q, r) in keep.enumerated() { newIndex[r] = q }
+        let width = (0..<(N - 1)).map { s.time($0 + 1) - s.time($0) }
+        // New cell q is old cells keep[q] ..< keep[q+1]: sums of integrals, width-weighted means of averages
+        // (for two equal halves exactly the mean, as in plain halving).
+        @inline(__always) func sum(_ q: Int, _ value: (Int) -> Double) -> Double {
+            var total = 0.0
+            for k in keep[q]..<keep[q + 1] { total += value(k) }
+            return total
+        }
+        @inline(__always) func mean(_ q: Int, _ value: (Int) -> Double) -> Double {
+            let a = keep[q], b = keep[q + 1]
+            if b - a == 1 { return value(a) }
+            if b - a == 2 && width[a] == width[a + 1] { return 0.5 * (value(a) + value(a + 1)) }
+            var total = 0.0, w = 0.0
+            for k in a..<b { total += width[k] * value(k); w += width[k] }
+            return total / w
+        }
         // Detach waiting-time columns that fall off the grid, from the fine arrays.
         for w in s.tracked.indices where s.tracked[w].gridIndex >= 0 {
             let j = s.tracked[w].gridIndex
-            if j % 2 == 0 { s.tracked[w].gridIndex = j / 2; continue }
+            if newIndex[j] >= 0 { s.tracked[w].gridIndex = newIndex[j]; continue }
             var col = s.tracked[w]
             col.gridIndex = -1
             col.firstRow = j
@@ -851,58 +899,57 @@ final class CoarseningStepper {
             var col = s.tracked[w]
             var c = [Double](repeating: 0, count: N)
             var x = c, cb = c, xb = c, rc = c
-            for r in 0..<half { c[r] = col.c[2 * r]; x[r] = col.x[2 * r] }
-            for k in 0..<(half - 1) {
-                cb[k] = 0.5 * (col.cBar[2 * k] + col.cBar[2 * k + 1])
-                xb[k] = 0.5 * (col.xBar[2 * k] + col.xBar[2 * k + 1])
-                rc[k] = col.rCell[2 * k] + col.rCell[2 * k + 1]
+            for p in 0..<n2 { c[p] = col.c[keep[p]]; x[p] = col.x[keep[p]] }
+            for q in 0..<(n2 - 1) {
+                cb[q] = mean(q) { col.cBar[$0] }
+                xb[q] = mean(q) { col.xBar[$0] }
+                rc[q] = sum(q) { col.rCell[$0] }
             }
             col.c = c; col.x = x; col.cBar = cb; col.xBar = xb; col.rCell = rc
-            col.firstRow = (col.firstRow + 1) / 2
+            col.firstRow = keep.firstIndex { $0 >= col.firstRow } ?? n2
             s.tracked[w] = col
         }
 
         let zero = [Double](repeating: 0, count: N * N)
         var C = zero, X = zero, CB = zero, XB = zero, S1 = zero, S2 = zero, SM = zero
-        for i in 0..<half {
-            for j in 0...i {
-                C[i * N + j] = s.C[2 * i * N + 2 * j]
-                X[i * N + j] = s.X[2 * i * N + 2 * j]
+        for p in 0..<n2 {
+            let r = keep[p]
+            for p2 in 0...p {
+                C[p * N + p2] = s.C[r * N + keep[p2]]
+                X[p * N + p2] = s.X[r * N + keep[p2]]
             }
-            for k in 0..<i {
-                S1[i * N + k] = s.S1[2 * i * N + 2 * k] + s.S1[2 * i * N + 2 * k + 1]
-                S2[i * N + k] = s.S2[2 * i * N + 2 * k] + s.S2[2 * i * N + 2 * k + 1]
-                SM[i * N + k] = s.SM[2 * i * N + 2 * k] + s.SM[2 * i * N + 2 * k + 1]
+            for q in 0..<p {
+                S1[p * N + q] = sum(q) { s.S1[r * N + $0] }
+                S2[p * N + q] = sum(q) { s.S2[r * N + $0] }
+                SM[p * N + q] = sum(q) { s.SM[r * N + $0] }
             }
         }
-        // Cell k of the new grid is cells 2k, 2k+1 of the old one; complete for k < half − 1.
-        for k in 0..<(half - 1) {
-            for j in 0..<half {
-                CB[k * N + j] = 0.5 * (s.CB[2 * k * N + 2 * j] + s.CB[(2 * k + 1) * N + 2 * j])
-                if k >= j {
-                    XB[k * N + j] = 0.5 * (s.XB[2 * k * N + 2 * j] + s.XB[(2 * k + 1) * N + 2 * j])
-                }
+        // Cell q of the new grid is complete for q < n2 − 1.
+        for q in 0..<(n2 - 1) {
+            for p in 0..<n2 {
+                let j = keep[p]
+                CB[q * N + p] = mean(q) { s.CB[$0 * N + j] }
+                if q >= p { XB[q * N + p] = mean(q) { s.XB[$0 * N + j] } }
             }
         }
         if channels > 0 {
             var cells = [Double](repeating: 0, count: s.channelCells.count)
             for kind in 0..<(3 * channels) {
                 let base = kind * N * N
-                for i in 0..<half {
-                    for k in 0..<i {
-                        cells[base + i * N + k] = s.channelCells[base + 2 * i * N + 2 * k]
-                            + s.channelCells[base + 2 * i * N + 2 * k + 1]
-                    }
+                for p in 0..<n2 {
+                    let r = keep[p]
+                    for q in 0..<p { cells[base + p * N + q] = sum(q) { s.channelCells[base + r * N + $0] } }
                 }
             }
             s.channelCells = cells
         }
         var m = [Double](repeating: 0, count: N), mBar = m
-        for r in 0..<half { m[r] = s.m[2 * r] }
-        for k in 0..<(half - 1) { mBar[k] = 0.5 * (s.mBar[2 * k] + s.mBar[2 * k + 1]) }
+        for p in 0..<n2 { m[p] = s.m[keep[p]] }
+        for q in 0..<(n2 - 1) { mBar[q] = mean(q) { s.mBar[$0] } }
         s.C = C; s.X = X; s.CB = CB; s.XB = XB; s.S1 = S1; s.S2 = S2; s.SM = SM
         s.m = m; s.mBar = mBar
-        s.rows = half
+        if pin { s.pinnedTimes.append(s.h) }
+        s.rows = n2
         s.h *= 2
         s.halvings += 1
         if defectLags > 0 { measureLagDefects() }

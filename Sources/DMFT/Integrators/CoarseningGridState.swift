@@ -23,8 +23,12 @@ public struct CoarseningGridState: Sendable, Equatable {
     public var window: Int
     /// Rows filled, t_0 … t_{rows−1}; the next step computes row `rows`.
     public var rows: Int
-    /// Current step; the grid is t_r = r·h.
+    /// Current step of the lattice part of the grid (see `time(_:)`).
     public var h: Double
+    /// The pinned points, in order: grid points below h that the halvings keep instead of dropping
+    /// (h0, 2h0, 4h0, …, one per halving up to `CoarseningGridSolver.pinnedPoints`), so the cells
+    /// next to s = 0 stay geometric instead of growing with h (equations/coarsening-grid.md §2).
+    public var pinnedTimes: [Double] = []
     /// Halvings so far (h = h0·2^halvings).
     public var halvings: Int
     public var C: [Double], X: [Double], CB: [Double], XB: [Double]
@@ -74,8 +78,16 @@ public struct CoarseningGridState: Sendable, Equatable {
     @inline(__always) public func channelCellIndex(_ kind: Int, _ c: Int, _ r: Int, _ k: Int) -> Int {
         ((kind * channelCount + c) * window + r) * window + k
     }
-    /// The time of grid row r.
-    public func time(_ r: Int) -> Double { Double(r) * h }
+    /// Index of the first point of the uniform lattice: rows r ≥ latticeStart are t_r = t_{r−1} + h.
+    /// Without pinned points that is every row (t_r = r·h); with them the lattice m·h starts at m = 1
+    /// after t_0 = 0 and the pinned times.
+    @inline(__always) public var latticeStart: Int { pinnedTimes.isEmpty ? 0 : pinnedTimes.count + 1 }
+    /// The time of grid row r: 0, the pinned times, then m·h for m = 1, 2, ….
+    @inline(__always) public func time(_ r: Int) -> Double {
+        let p = pinnedTimes.count
+        if r > p { return Double(r - p) * h }
+        return r == 0 ? 0 : pinnedTimes[r - 1]
+    }
     /// The current grid t_0 … t_{rows−1}.
     public var grid: [Double] { (0..<rows).map(time) }
 }
