@@ -146,7 +146,8 @@ struct Solve: ParsableCommand {
     static func isGaplessTwoSpin(_ problem: DynamicsProblem) -> Bool {
         guard let delta2 = ExactP2Comparison.twoSpinDelta2(problem.model) else { return false }
         let s = 1 / delta2.squareRoot()
-        guard problem.temperature < s else { return false }
+        // The late-time temperature decides whether the run ages (a schedule may start above T_c).
+        guard problem.drive.temperature(at: problem.tmax, default: problem.temperature) < s else { return false }
         let spike = problem.model.signal.terms
         return problem.model.signal.isZero || problem.m0 == 0
             || (spike.count == 1 && spike[0].degree == 2 && 2 * spike[0].coefficient <= s)

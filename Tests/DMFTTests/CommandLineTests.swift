@@ -120,6 +120,15 @@ import DMFTIO
             #expect(r.status == 0)
             #expect(r.stderr.contains("not reliable at long times") == warned, "Δ2 = \(delta2): \(r.stderr)")
         }
+        // The temperature that decides is the late one: a schedule from above T_c = 1 down to 0.5 ages, the
+        // reverse does not, whatever --temperature says.
+        for (schedule, warned) in [("linear:from=2,to=0.5,until=100", true), ("linear:from=0.5,to=2,until=100", false)] {
+            let r = try Self.run(["solve", "--model", "pspin", "--p", "2", "--temperature-schedule", schedule, "--grid", "adaptive",
+                                  "--window", "64", "--tmax", "3000", "--no-verify", "--quiet",
+                                  "--out", dir.appendingPathComponent("s\(warned)").path])
+            #expect(r.status == 0)
+            #expect(r.stderr.contains("not reliable at long times") == warned, "\(schedule): \(r.stderr)")
+        }
     }
 
     /// `--threads 2` splits the adaptive grid's row products over two threads while every BLAS call stays
