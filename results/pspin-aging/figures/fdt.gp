@@ -9,8 +9,8 @@ set key bottom left
 set arrow 1 from 0.6388241377678119, graph 0 to 0.6388241377678119, graph 1 nohead dt 3 lw 1.5 lc 'red'
 set label 1 sprintf('q_{EA} = %.4f', 0.6388241377678119) at 0.6388241377678119 + 0.01, graph 0.05 tc 'red'
 ck(x) = x < 0.6388241377678119 ? 1 - 0.6388241377678119 + 0.5653760415099746 * (0.6388241377678119 - x) : 1/0
-fit_(x) = x < 0.6267631281885961 ? 1 - 0.6267631281885961 + 0.5371944960149595 * (0.6267631281885961 - x) : 1/0
-plot for [i=1:words(tws)] '../correlation_T0.5.csv' using 4:(sel(i,6)) with lines lw 2 title lab(i),      1 - x dt 2 lc 'black' lw 1.5 title 'FDT, slope −1',      ck(x) dt 2 lc 'red' lw 2 title sprintf('CK 1993: X = %.4f', 0.5653760415099746),      fit_(x) dt 4 lc 'blue' lw 1.5 title sprintf('fit, largest t_w: X = %.4f', 0.5371944960149595)
+fit_(x) = x < 0.626717975909244 ? 1 - 0.626717975909244 + 0.5371895990030274 * (0.626717975909244 - x) : 1/0
+plot for [i=1:words(tws)] '../correlation_T0.5.csv' using 4:(sel(i,6)) with lines lw 2 title lab(i),      1 - x dt 2 lc 'black' lw 1.5 title 'FDT, slope −1',      ck(x) dt 2 lc 'red' lw 2 title sprintf('CK 1993: X = %.4f', 0.5653760415099746),      fit_(x) dt 4 lc 'blue' lw 1.5 title sprintf('fit, largest t_w: X = %.4f', 0.5371895990030274)
 unset arrow 1; unset label 1
 set title 'T = 0: integrated response against C'
 set ylabel 'χ(t_w+τ, t_w)'; set yrange [0:1.3]
