@@ -59,6 +59,8 @@ import DMFTIO
         (["--grid", "adaptive", "--checkpoint-every", "0"], "checkpoint-every"),
         (["--grid", "adaptive", "--threads", "0"], "threads"),
         (["--grid", "adaptive", "--band-from-step", "0"], "band-from-step"),
+        (["--grid", "adaptive", "--window", "64", "--pinned-points", "17"], "pinned-points"),
+        (["--grid", "adaptive", "--pinned-points", "-1"], "pinned-points"),
         (["--grid", "adaptive", "--error-estimate"], "error-estimate"),
         (["--grid", "uniform", "--waiting-times", "1"], "waiting-times"),
         (["--grid", "uniform", "--tmax", "1e20"], "dt"),
