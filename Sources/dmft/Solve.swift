@@ -267,17 +267,16 @@ enum ExactComparisonOutput {
 
     static func write(_ solution: Solution, exact: ExactP2, into dir: OutputDirectory, extra: inout [String: Any], quiet: Bool) throws {
         let cmp = ExactP2Comparison(solution: solution, exact: exact)
-        let n = solution.grid.count
-        let spacing = n > 1 ? Double(cmp.stride) * (solution.grid[n - 1] - solution.grid[n - 2]) : 0
-        extra["exact_error"] = ["C": cmp.maxErrorC, "R": cmp.maxErrorR, "energy": cmp.maxErrorEnergy,
-                                "checkpoint_spacing": spacing, "delta2": exact.delta2]
+        var errors: [String: Any] = ["C": cmp.maxErrorC, "R": cmp.maxErrorR, "energy": cmp.maxErrorEnergy,
+                                     "checkpoint_spacing": cmp.checkpointSpacing, "delta2": exact.delta2]
+        if !cmp.aging.isEmpty { errors["aging_C"] = cmp.maxErrorAging }
+        extra["exact_error"] = errors
         try dir.write(CSVTable(header: ["t", "energy", "energy_exact"],
                                rows: cmp.energy.map { [$0.t, $0.dmft, $0.exact] }), to: "exact-energy.csv")
         try dir.write(CSVTable(header: ["t", "t_prime", "C", "C_exact", "R", "R_exact"],
                                rows: cmp.twoTime.map { [$0.t, $0.tPrime, $0.C, $0.exactC, $0.R, $0.exactR] }),
                       to: "exact-two-time.csv")
         if !cmp.aging.isEmpty {
-            extra["exact_error"] = (extra["exact_error"] as? [String: Any] ?? [:]).merging(["aging_C": cmp.maxErrorAging]) { $1 }
             try dir.write(CSVTable(header: ["t_w", "t", "C", "C_exact"], rows: cmp.aging.map { [$0.tw, $0.t, $0.C, $0.exactC] }),
                           to: "exact-aging.csv")
         }

@@ -44,17 +44,20 @@ public struct ExactP2: Sendable {
         semicircleAverage(x: 2 * s * u) { c, sin2 in sin2 * pow(2 * s * c, Double(k)) }
     }
 
-    /// sin²θ times the reweighting s²/(s² − 2sT cos θ + T²) of the semicircle in ρ_T (mass min(1, s²/T²));
-    /// at T = s it is (1 + cos θ)/2, finite at θ = 0.
-    private func density(_ c: Double, _ sin2: Double) -> Double {
-        let s = self.s, T = temperature
-        return T == s ? (1 + c) / 2 : sin2 * s * s / (s * s - 2 * s * T * c + T * T)
+    /// sin²θ times the reweighting s²/(s² − 2sa cos θ + a²) of the semicircle of radius 2s: ρ_T with
+    /// a = T (mass min(1, s²/T²)), and s² times the spectral measure at a matrix spike with a = 1. At
+    /// a = s it is (1 + cos θ)/2, finite at θ = 0.
+    static func reweighted(_ c: Double, _ sin2: Double, s: Double, a: Double) -> Double {
+        a == s ? (1 + c) / 2 : sin2 * s * s / (s * s - 2 * s * a * c + a * a)
     }
 
-    /// Half-width of the strip where `density` is analytic: its poles sit at θ = ±i ln(s/T).
-    private var strip: Double {
-        temperature > 0 && temperature != s ? abs(log(s / temperature)) : .infinity
+    /// Half-width of the strip where `reweighted` is analytic: its poles sit at θ = ±i ln(s/a).
+    static func strip(s: Double, a: Double) -> Double {
+        a > 0 && a != s ? abs(log(s / a)) : .infinity
     }
+
+    private func density(_ c: Double, _ sin2: Double) -> Double { Self.reweighted(c, sin2, s: s, a: temperature) }
+    private var strip: Double { Self.strip(s: s, a: temperature) }
 
     /// Above T_c = s, the atom of ρ_T: weight 1 − s²/T² at λ = T + s²/T, so its term in Γ grows at the
     /// rate 2λ; scaled by e^{−4st}, its contribution at time t.
@@ -169,12 +172,11 @@ public struct ExactP2: Sendable {
         let outlier = theta + s * s / theta
         let rate = hasOutlier ? outlier : 2 * s
         // φ(u) e^{−rate·u}: the absolutely continuous part on [−2s, 2s] and the outlier's weight. The
-        // continuous density dλ-weighted is (2/π) sin²θ/(1 − 2s cos θ + s²) dθ (θ/s = s); at s = 1 it is
-        // (1 + cos θ)/π, finite at θ = 0. Its poles sit at θ = ±i ln s.
-        let strip = s != 1 ? abs(log(s)) : .infinity
+        // continuous density dλ-weighted is (2/π) sin²θ/(1 − 2s cos θ + s²) dθ, the reweighting at a = 1.
+        let strip = Self.strip(s: s, a: 1)
         func phiScaled(_ u: Double) -> Double {
             var value = semicircleAverage(x: 2 * s * u, strip: strip) { c, sin2 in
-                s == 1 ? (1 + c) / 2 : sin2 / (1 - 2 * s * c + s * s)
+                reweighted(c, sin2, s: s, a: 1) / (s * s)
             } * exp((2 * s - rate) * u)
             if hasOutlier { value += 1 - s * s / (theta * theta) }
             return value

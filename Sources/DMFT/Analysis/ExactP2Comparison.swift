@@ -20,8 +20,9 @@ public struct ExactP2Comparison: Sendable {
     public let energy: [EnergyPoint]
     /// C and R at every pair t ≥ t′ of checkpoint times (every `stride` grid points).
     public let twoTime: [TwoTimePoint]
-    /// Grid points between checkpoints.
+    /// Grid points between checkpoints, and the time between them on the final grid's uniform part.
     public let stride: Int
+    public let checkpointSpacing: Double
     public let maxErrorC: Double, maxErrorR: Double, maxErrorEnergy: Double
     /// The waiting-time columns at up to `agingSamplesPerDecade` times per decade of t − t_w: they
     /// follow C(t, t_w) over the whole run, where the final grid holds only its last window.
@@ -92,6 +93,7 @@ public struct ExactP2Comparison: Sendable {
         self.energy = energy
         self.twoTime = twoTime
         self.stride = stride
+        checkpointSpacing = n > 1 ? Double(stride) * dt : 0
         maxErrorC = ec
         maxErrorR = er
         maxErrorEnergy = ee

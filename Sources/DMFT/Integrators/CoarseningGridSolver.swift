@@ -235,11 +235,22 @@ public struct CoarseningGridSolver: DynamicsSolver {
         while Double(r - 1 - p) * h < tmax * (1 - 1e-12) {
             if Double(n - 1 - p) * h >= tmax { return steps + ((tmax - Double(r - 1 - p) * h) / h).rounded(.up) }
             steps += Double(n - r)
-            let pin = p < pinLimit ? 1 : 0
-            r = p + 1 + pin + (n - p - 1) / 2
-            p += pin; h *= 2
+            let pin = p < pinLimit
+            r = keptPoints(window: n, pinned: p, pin: pin).count
+            if pin { p += 1 }
+            h *= 2
         }
         return steps
+    }
+
+    /// The indices a halving of a full window keeps, in order: t = 0 and the `pinned` pinned points, the
+    /// lattice point t = h if it is to be pinned (`pin`), and the even lattice points 2h, 4h, ….
+    static func keptPoints(window n: Int, pinned: Int, pin: Bool) -> [Int] {
+        let P = pinned + 1  // index of the lattice point t = h
+        var keep = Array(0..<P)
+        if pin { keep.append(P) }
+        for m in stride(from: 2, through: n - P, by: 2) { keep.append(P - 1 + m) }
+        return keep
     }
 
     /// How far the channel weights move after the copied band switched on (the first step with
@@ -854,11 +865,8 @@ final class CoarseningStepper {
     /// cells next to s = 0 keep the widths h0, h0, 2h0, 4h0, … instead of merging into [0, 2h].
     private func halve() {
         let N = s.window
-        let P = s.pinnedTimes.count + 1  // index of the lattice point t = h
         let pin = s.pinnedTimes.count < pinLimit
-        var keep = Array(0..<P)
-        if pin { keep.append(P) }
-        for m in stride(from: 2, through: N - P, by: 2) { keep.append(P - 1 + m) }
+        let keep = CoarseningGridSolver.keptPoints(window: N, pinned: s.pinnedTimes.count, pin: pin)
         let n2 = keep.count
         var newIndex = [Int](repeating: -1, count: N)
         for (q, r) in keep.enumerated() { newIndex[r] = q }
