@@ -55,7 +55,10 @@ struct Solve: ParsableCommand {
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
     var window: Int = 512
 
-    @Option(help: "Adaptive grid: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
+    @Option(help: ArgumentHelp("Geometric grid: rows (and lag points) per e-fold of t, K; the step is t/K. Errors ∝ 1/K², cost ∝ K³ log³ t (equations/geometric-grid.md).", valueName: "K"))
+    var pointsPerEfold: Int = 16
+
+    @Option(help: "Adaptive and geometric grids: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
     var h0: Double = 0.01
 
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
@@ -107,6 +110,14 @@ struct Solve: ParsableCommand {
                 throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive grid (--grid adaptive)")
             }
             return grid
+        case "geometric":
+            if let adaptiveOnly {
+                throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive grid (--grid adaptive)")
+            }
+            if errorEstimate {
+                throw DMFTError.invalidParameter("error-estimate", "is for the uniform grid; the geometric grid's estimate is --verify (on by default)")
+            }
+            return grid
         case "adaptive":
             if errorEstimate {
                 throw DMFTError.invalidParameter("error-estimate", "is for the uniform grid; the adaptive grid's estimate is --verify (on by default)")
@@ -136,7 +147,7 @@ struct Solve: ParsableCommand {
             }
             return "adaptive"
         default:
-            throw DMFTError.invalidParameter("grid", "must be auto, uniform or adaptive, got '\(grid)'")
+            throw DMFTError.invalidParameter("grid", "must be auto, uniform, adaptive or geometric, got '\(grid)'")
         }
     }
 
@@ -171,7 +182,13 @@ struct Solve: ParsableCommand {
         if let threads, threads < 1 { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
         // Checked before any work: the exact solution exists only for the solvable p = 2 case.
         let exact = compareExact ? try ExactComparisonOutput.reference(for: problem) : nil
-        if try resolvedGrid(tmax: problem.tmax) == "adaptive" {
+        let resolved = try resolvedGrid(tmax: problem.tmax)
+        if resolved == "geometric" {
+            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, out: URL(fileURLWithPath: out),
+                                 verify: verify, quiet: quiet, plot: plot, exact: exact)
+            return
+        }
+        if resolved == "adaptive" {
             let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes),
                                               pinnedPoints: pinnedPoints,

@@ -9,14 +9,17 @@ public enum ErrorEstimation {
 
     /// scale × the largest difference between two runs of one problem: of m and e at `fine`'s times
     /// (values of `coarse` interpolated) and of C on a subsample of `coarse`'s grid points (fine grid
-    /// points for nested uniform grids), over the times both runs reached.
+    /// points for nested uniform grids), over the times both runs reached. `interpolateFine`: compare
+    /// m and e at `coarse`'s times instead, interpolating `fine` (for grids whose coarse steps are so
+    /// long that interpolating the coarse run would dominate the difference, as the geometric grid's).
     public static func difference(_ fine: Solution, _ coarse: Solution, scale: Double, method: String,
-                                  until limit: Double = .infinity) -> ErrorEstimate {
+                                  until limit: Double = .infinity, interpolateFine: Bool = false) -> ErrorEstimate {
         let tEnd = min(fine.series.t.last ?? 0, coarse.series.t.last ?? 0, limit)
         var dm = 0.0, de = 0.0
-        for (k, t) in fine.series.t.enumerated() where t <= tEnd {
-            dm = max(dm, abs(fine.series.m[k] - coarse.series.interpolate(\.m, at: t)))
-            de = max(de, abs(fine.series.energy[k] - coarse.series.interpolate(\.energy, at: t)))
+        let (at, other) = interpolateFine ? (coarse.series, fine.series) : (fine.series, coarse.series)
+        for (k, t) in at.t.enumerated() where t <= tEnd {
+            dm = max(dm, abs(at.m[k] - other.interpolate(\.m, at: t)))
+            de = max(de, abs(at.energy[k] - other.interpolate(\.energy, at: t)))
         }
         var dC = 0.0
         let stride = max(1, coarse.grid.count / 200)

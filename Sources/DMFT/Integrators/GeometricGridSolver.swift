@@ -1,0 +1,503 @@
+import Foundation
+
+/// Long-time integrator on a geometric grid with a fixed-lag near-diagonal region
+/// (equations/geometric-grid.md).
+///
+/// Rows t_n: uniform with step h0 up to K·h0, then geometric, t_{n+1} = t_n(1 + 1/K); every row is
+/// kept. Row n holds C and χ at two sets of points of the same grid of times τ_k: the columns
+/// t′ = τ_k ≤ 0.6 t_n, stepped at fixed t′ with ∂t (the far field, smooth on the scale t), and the lags
+/// t′ = t_n − τ_k, τ_k ≤ 0.6 t_n, stepped at fixed lag with ∂t + ∂t′ (the near-diagonal region, where the
+/// dynamics is nearly stationary and smooth along the diagonal). So the microscopic lags stay resolved at
+/// every t, nothing is copied or coarsened, and the step is set by the slow drift (h = t/K), not by the
+/// fast relaxation. Values anywhere in the plane are interpolated: within a row in lag or in t′ (cubic),
+/// across rows in time at fixed lag or fixed t′ (cubic). Memory integrals are Stieltjes sums over nodes
+/// dense at both ends of every interval; time steps are variable-step BDF2, implicit in the local terms;
+/// the new row is solved by Gauss–Seidel sweeps (the lags marched outward from the diagonal, R from a
+/// backward difference in the lag) accelerated by Anderson mixing.
+public struct GeometricGridSolver: DynamicsSolver {
+    /// Rows per e-fold of t once the grid is geometric (and lag points per e-fold). Errors ∝ 1/K².
+    public var pointsPerEfold: Int
+    /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
+    public var h0: Double
+    /// Sweeps stop when no value changes by more than this (absolute), or after `maxSweeps`.
+    public var tolerance: Double
+    public var maxSweeps: Int
+    /// Depth of the Anderson mixing of the sweeps.
+    public var andersonDepth: Int
+    public var progress: (@Sendable (SolverProgress) -> Void)?
+    public var progressInterval: Double
+    /// Polled once per row; true stops the run cleanly (status `.interrupted`).
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(pointsPerEfold: Int = 16, h0: Double = 0.01, tolerance: Double = 1e-10, maxSweeps: Int = 400,
+                andersonDepth: Int = 15, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+                progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.pointsPerEfold = pointsPerEfold
+        self.h0 = h0
+        self.tolerance = tolerance
+        self.maxSweeps = maxSweeps
+        self.andersonDepth = andersonDepth
+        self.progress = progress
+        self.progressInterval = progressInterval
+        self.shouldStop = shouldStop
+    }
+
+    public var name: String { "geometric" }
+    public var settings: [String: Double] {
+        ["points_per_efold": Double(pointsPerEfold), "h0": h0, "tolerance": tolerance,
+         "max_sweeps": Double(maxSweeps), "anderson_depth": Double(andersonDepth)]
+    }
+
+    /// The grid times τ_0 = 0 < τ_1 < … up to and including the first one ≥ t.
+    public func gridTimes(upTo t: Double) -> [Double] {
+        var times = [0.0]
+        while times.last! < t * (1 - 1e-12) { times.append(Self.next(after: times, k: pointsPerEfold, h0: h0)) }
+        return times
+    }
+    static func next(after times: [Double], k: Int, h0: Double) -> Double {
+        let n = times.count
+        return n <= k ? Double(n) * h0 : times[n - 1] * (1 + 1 / Double(k))
+    }
+
+    public func validate(for problem: DynamicsProblem) throws {
+        guard pointsPerEfold >= 4, pointsPerEfold <= 512 else {
+            throw DMFTError.invalidParameter("points-per-efold", "must be in [4, 512], got \(pointsPerEfold)")
+        }
+        guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
+            throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
+        }
+        guard tolerance > 0, maxSweeps >= 1, andersonDepth >= 0 else {
+            throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
+        }
+        guard problem.drive.isTrivial else {
+            throw DMFTError.invalidParameter("grid", "the geometric grid runs a constant temperature from a random start; use --grid adaptive for schedules, channel weights or a start from equilibrium")
+        }
+    }
+
+    public func solve(_ problem: DynamicsProblem) throws -> Solution {
+        try validate(for: problem)
+        let run = GeometricGridRun(problem: problem, solver: self)
+        return run.solve()
+    }
+}
+
+/// One run: the rows so far and the machinery that reads values anywhere in the plane.
+final class GeometricGridRun {
+    let problem: DynamicsProblem
+    let solver: GeometricGridSolver
+    let model: Model
+    let T: Double
+    /// The grid of times τ_k: columns and lags of every row.
+    private(set) var times: [Double] = [0]
+    private(set) var rows: [GeometricRow] = []
+
+    init(problem: DynamicsProblem, solver: GeometricGridSolver) {
+        self.problem = problem
+        self.solver = solver
+        model = problem.model
+        T = problem.temperature
+    }
+
+    @inline(__always) func time(_ k: Int) -> Double {
+        while times.count <= k { times.append(GeometricGridSolver.next(after: times, k: solver.pointsPerEfold, h0: solver.h0)) }
+        return times[k]
+    }
+    /// The number of grid times ≤ x.
+    func count(upTo x: Double) -> Int {
+        var k = 0
+        while time(k) <= x * (1 + 1e-12) { k += 1 }
+        return k
+    }
+    /// Fraction of the row that is stored in each representation (the two overlap between 0.4 t and 0.6 t,
+    /// so that interpolation at the switch, t − t′ = t/2, is always interior).
+    static let reach = 0.6
+
+    // MARK: values
+
+    /// A cubic (or shorter) Lagrange stencil into a row's vector: C = Σ w u[i], χ = Σ w u[i + dx].
+    struct Stencil {
+        var i = (0, 0, 0, 0)
+        var w = (0.0, 0.0, 0.0, 0.0)
+        var m = 0
+        var dx = 0
+    }
+
+    /// The stencil of C(t_r, b), χ(t_r, b) in row r: in the lag t_r − b up to t_r/2, in t′ = b beyond.
+    @inline(__always) func stencil(_ r: GeometricRow, _ b: Double, derivative: Bool = false) -> Stencil {
+        let lam = r.t - b
+        let useLag = lam <= 0.5 * r.t
+        let x = useLag ? lam : b
+        let cnt = r.points
+        let base = useLag ? r.lagC : r.colC
+        var st = Stencil()
+        st.dx = cnt
+        if cnt == 1 { st.m = 1; st.i.0 = base; st.w.0 = derivative ? 0 : 1; return st }
+        var lo = 0, hi = cnt - 1
+        while hi - lo > 1 { let mid = (lo + hi) / 2; if times[mid] <= x { lo = mid } else { hi = mid } }
+        let m = min(4, cnt)
+        let s = max(0, min(lo - 1, cnt - m))
+        var ws = (0.0, 0.0, 0.0, 0.0)
+        for a in 0..<m {
+            var w = 0.0
+            if !derivative {
+                w = 1
+                for b2 in 0..<m where b2 != a { w *= (x - times[s + b2]) / (times[s + a] - times[s + b2]) }
+            } else {
+                for c in 0..<m where c != a {
+                    var term = 1 / (times[s + a] - times[s + c])
+                    for b2 in 0..<m where b2 != a && b2 != c { term *= (x - times[s + b2]) / (times[s + a] - times[s + b2]) }
+                    w += term
+                }
+                // d/db = −d/dλ in the lag representation
+                if useLag { w = -w }
+            }
+            switch a { case 0: ws.0 = w; case 1: ws.1 = w; case 2: ws.2 = w; default: ws.3 = w }
+        }
+        st.m = m
+        st.i = (base + s, base + s + min(1, m - 1), base + s + min(2, m - 1), base + s + min(3, m - 1))
+        st.w = ws
+        return st
+    }
+
+    @inline(__always) static func apply(_ st: Stencil, _ u: [Double]) -> (Double, Double) {
+        var c = st.w.0 * u[st.i.0], x = st.w.0 * u[st.i.0 + st.dx]
+        if st.m > 1 { c += st.w.1 * u[st.i.1]; x += st.w.1 * u[st.i.1 + st.dx] }
+        if st.m > 2 { c += st.w.2 * u[st.i.2]; x += st.w.2 * u[st.i.2 + st.dx] }
+        if st.m > 3 { c += st.w.3 * u[st.i.3]; x += st.w.3 * u[st.i.3 + st.dx] }
+        return (c, x)
+    }
+
+    @inline(__always) func rowValue(_ r: GeometricRow, _ b: Double) -> (Double, Double) { Self.apply(stencil(r, b), r.u) }
+
+    /// A value that depends on the row being solved affinely: (c0, x0) + scale·stencil(current row).
+    /// `hasChi` false: χ(a, b) with a < b, which is 0.
+    struct Dep {
+        var c0 = 0.0, x0 = 0.0, scale = 0.0
+        var st = Stencil()
+        var hasChi = true
+    }
+
+    @inline(__always) static func eval(_ d: Dep, _ u: [Double]) -> (Double, Double) {
+        if d.scale == 0 { return (d.c0, d.hasChi ? d.x0 : 0) }
+        let (c, x) = apply(d.st, u)
+        return (d.c0 + d.scale * c, d.hasChi ? d.x0 + d.scale * x : 0)
+    }
+
+    /// The rows at most four, nearest a, used to interpolate in time, with their Lagrange weights.
+    func timeWeights(_ a: Double, valid: (GeometricRow) -> Bool = { _ in true }) -> [(Int, Double)] {
+        let n = rows.count
+        var lo = 0, hi = n - 1
+        while hi - lo > 1 { let mid = (lo + hi) / 2; if rows[mid].t <= a { lo = mid } else { hi = mid } }
+        for r in [lo, hi] where abs(rows[r].t - a) <= 1e-13 * max(1, a) && valid(rows[r]) { return [(r, 1)] }
+        var cand: [Int] = []
+        for r in max(0, lo - 3)...min(n - 1, lo + 3) where valid(rows[r]) { cand.append(r) }
+        cand.sort { abs(rows[$0].t - a) < abs(rows[$1].t - a) }
+        let use = cand.prefix(4)
+        return use.map { i in
+            var w = 1.0
+            for j in use where j != i { w *= (a - rows[j].t) / (rows[i].t - rows[j].t) }
+            return (i, w)
+        }
+    }
+
+    /// C(a, b) and χ(a, b) for a ≥ b: rows interpolated in time at fixed lag (a − b ≤ a/2) or at
+    /// fixed t′ = b, as a Dep on the last row (the one being solved).
+    func dep(_ a: Double, _ b: Double) -> Dep {
+        let cur = rows.count - 1
+        let lam = a - b, fixedLag = lam <= 0.5 * a
+        var d = Dep()
+        for (i, w) in timeWeights(a, valid: { fixedLag ? $0.t >= lam : $0.t >= b }) {
+            let point = fixedLag ? rows[i].t - lam : b
+            if i == cur { d.scale = w; d.st = stencil(rows[i], point) }
+            else { let (c, x) = rowValue(rows[i], point); d.c0 += w * c; d.x0 += w * x }
+        }
+        return d
+    }
+    /// C(a, b) for any order (symmetric), χ(a, b) (0 for a < b).
+    func symmetricDep(_ a: Double, _ b: Double) -> Dep {
+        if a >= b { var d = dep(a, b); if a == b { d.x0 = 0; d.hasChi = false }; return d }
+        var d = dep(b, a); d.hasChi = false
+        return d
+    }
+
+    /// A one-time quantity (m or μ) at time a: Σ w f(row), the last row's value passed in.
+    @inline(__always) func oneTime(_ weights: [(Int, Double)], _ f: (GeometricRow) -> Double, current: Double) -> Double {
+        var v = 0.0
+        let cur = rows.count - 1
+        for (i, w) in weights { v += w * (i == cur ? current : f(rows[i])) }
+        return v
+    }
+
+    /// Nodes on [a, b], dense at both ends: a + τ_k and b − τ_k for τ_k ≤ (b − a)/2.
+    func nodes(_ a: Double, _ b: Double) -> [Double] {
+        if b - a <= 0 { return [a] }
+        let half = 0.5 * (b - a)
+        var left: [Double] = [], right: [Double] = []
+        var k = 0
+        while time(k) <= half * (1 + 1e-12) { left.append(a + time(k)); right.append(b - time(k)); k += 1 }
+        var out = left
+        for v in right.reversed() where v > out.last! + 1e-13 * max(1, b) { out.append(v) }
+        return out
+    }
+
+    // MARK: the row equations
+
+    /// What one target t′ of the row being solved reads: on A = nodes(0, t′) the row itself (TA) and
+    /// C(t′, s), χ(t′, s) (PA); on B = nodes(t′, t) the row and C(s, t′), χ(s, t′) (QB); m at the
+    /// nodes of A (mA) and at t′.
+    struct Target {
+        var tp = 0.0
+        var TA: [Stencil] = [], PA: [Dep] = [], TB: [Stencil] = [], QB: [Dep] = []
+        var mAt: [(Int, Double)] = [], muAt: [(Int, Double)] = []
+    }
+
+    func target(_ t: Double, _ tp: Double, _ row: GeometricRow) -> Target {
+        var g = Target()
+        g.tp = tp
+        if tp > 0 {
+            for s in nodes(0, tp) { g.TA.append(stencil(row, s)); g.PA.append(symmetricDep(tp, s)) }
+        }
+        for s in nodes(tp, t) { g.TB.append(stencil(row, s)); g.QB.append(symmetricDep(s, tp)) }
+        g.mAt = timeWeights(tp)
+        g.muAt = g.mAt
+        return g
+    }
+
+    /// Memory of ∂₁C(t, t′) (without −μC and the signal term), of ∂₁χ(t, t′) (with its 1), and of
+    /// the adjoint ∂₁C(t′, t) (without −μ(t′)C, the signal term and 2T R(t, t′)).
+    @inline(__always) func integrals(_ g: Target, _ u: [Double], adjoint: Bool) -> (dc: Double, dx: Double, adj: Double) {
+        let xi1 = model.xi1, xi2 = model.xi2
+        var dc = 0.0, dx = 1.0, adj = 0.0
+        if !g.TA.isEmpty {
+            var (ct0, xt0) = Self.apply(g.TA[0], u)
+            var (cp0, xp0) = Self.eval(g.PA[0], u)
+            for q in 1..<g.TA.count {
+                let (ct, xt) = Self.apply(g.TA[q], u)
+                let (cp, xp) = Self.eval(g.PA[q], u)
+                let wt = xt0 - xt, wp = xp0 - xp
+                dc += 0.5 * (xi2(ct0) * cp0 + xi2(ct) * cp) * wt + 0.5 * (xi1(ct0) + xi1(ct)) * wp
+                if adjoint { adj += 0.5 * (xi2(cp0) * ct0 + xi2(cp) * ct) * wp + 0.5 * (xi1(cp0) + xi1(cp)) * wt }
+                ct0 = ct; xt0 = xt; cp0 = cp; xp0 = xp
+            }
+        }
+        var (ct0, xt0) = Self.apply(g.TB[0], u)
+        var (cq0, xq0) = Self.eval(g.QB[0], u)
+        for q in 1..<g.TB.count {
+            let (ct, xt) = Self.apply(g.TB[q], u)
+            let (cq, xq) = Self.eval(g.QB[q], u)
+            let wt = xt0 - xt
+            dc += 0.5 * (xi2(ct0) * cq0 + xi2(ct) * cq) * wt
+            dx += 0.5 * (xi2(ct0) * xq0 + xi2(ct) * xq) * wt
+            if adjoint { adj += 0.5 * (xi1(cq0) + xi1(cq)) * wt }
+            ct0 = ct; xt0 = xt; cq0 = cq; xq0 = xq
+        }
+        return (dc, dx, adj)
+    }
+
+    // MARK: the run
+
+    func solve() -> Solution {
+        let clock = Date()
+        var lastReport = clock
+        let tmax = problem.tmax
+        let first = GeometricRow(t: 0, points: 1)
+        first.u[first.colC] = 1; first.u[first.lagC] = 1
+        first.m = problem.m0
+        first.mu = T + model.v1(first.m) * first.m
+        first.energy = -model.signal(first.m)
+        rows.append(first)
+        var series = TimeSeries()
+        series.append(t: 0, m: first.m, energy: first.energy, mu: first.mu)
+        var status = RunStatus.completed
+        let expectedRows = Double(solver.pointsPerEfold) * (1 + log(max(1, tmax / (Double(solver.pointsPerEfold) * solver.h0))))
+        var n = 0
+        while rows.last!.t < tmax * (1 - 1e-12) {
+            if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
+            n += 1
+            let t = min(time(n), tmax)
+            guard let row = advance(to: t) else {
+                status = .diverged(atTime: t)
+                rows.removeLast()
+                break
+            }
+            series.append(t: row.t, m: row.m, energy: row.energy, mu: row.mu)
+            if let progress = solver.progress, Date().timeIntervalSince(lastReport) >= solver.progressInterval {
+                lastReport = Date()
+                progress(SolverProgress(time: t, tmax: tmax, step: n, wallSeconds: lastReport.timeIntervalSince(clock),
+                                        fraction: min(1, pow(Double(n) / expectedRows, 3))))
+            }
+        }
+        return solution(series: series, status: status, wall: Date().timeIntervalSince(clock))
+    }
+
+    private(set) var sweepsTotal = 0
+    private(set) var unconvergedRows = 0
+
+    /// Solves the row at time t; nil if a value became non-finite.
+    func advance(to t: Double) -> GeometricRow? {
+        let n = rows.count
+        let prev = rows[n - 1]
+        let dt = t - prev.t
+        // Variable-step BDF2 (BDF1 on the first step): y = a1 y₋₁ + a2 y₋₂ + β dt f.
+        var a1 = 1.0, a2 = 0.0, beta = 1.0
+        if n >= 2 {
+            let w = dt / (prev.t - rows[n - 2].t)
+            a1 = (1 + w) * (1 + w) / (1 + 2 * w); a2 = -w * w / (1 + 2 * w); beta = (1 + w) / (1 + 2 * w)
+        }
+        let row = GeometricRow(t: t, points: max(1, count(upTo: Self.reach * t)))
+        let np = row.points
+        var hist = [Double](repeating: 0, count: row.u.count)
+        func history(_ point: (GeometricRow) -> Double?, c: Int, x: Int) {
+            let p1 = point(prev)
+            let (c1, x1) = p1.map { rowValue(prev, $0) } ?? (1, 0)
+            var hc = c1, hx = x1
+            if n >= 2, let p2 = point(rows[n - 2]) {
+                let (c2, x2) = rowValue(rows[n - 2], p2)
+                hc = a1 * c1 + a2 * c2; hx = a1 * x1 + a2 * x2
+            }
+            hist[c] = hc; hist[x] = hx; row.u[c] = c1; row.u[x] = x1
+        }
+        for j in 0..<np {
+            let tp = time(j)
+            history({ $0.t >= tp ? tp : nil }, c: row.colC + j, x: row.colX + j)
+        }
+        for k in 1..<np {
+            let lam = time(k)
+            history({ $0.t >= lam ? $0.t - lam : nil }, c: row.lagC + k, x: row.lagX + k)
+        }
+        let histM = n >= 2 ? a1 * prev.m + a2 * rows[n - 2].m : prev.m
+        row.m = prev.m
+        row.mu = prev.mu
+        rows.append(row)
+
+        let own = nodes(0, t)
+        let ownStencils = own.map { stencil(row, $0) }
+        let ownM = own.map { timeWeights($0) }
+        let cols = (0..<np).map { target(t, time($0), row) }
+        let lags = (0..<np).map { $0 == 0 ? Target() : target(t, t - time($0), row) }
+        let b = beta * dt
+        let xi1 = model.xi1, xi2 = model.xi2
+        let mu0 = T  // μ = T + V′(m)m + ∫(ξ′ + ξ″C)R
+        func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
+            var sMu = 0.0, sE = 0.0, sM = 0.0
+            var (c0, x0) = Self.apply(ownStencils[0], u)
+            var m0 = oneTime(ownM[0], { $0.m }, current: m)
+            for q in 1..<own.count {
+                let (c, x) = Self.apply(ownStencils[q], u)
+                let mq = oneTime(ownM[q], { $0.m }, current: m)
+                let w = x0 - x
+                sMu += 0.5 * ((xi1(c0) + xi2(c0) * c0) + (xi1(c) + xi2(c) * c)) * w
+                sE += 0.5 * (xi1(c0) + xi1(c)) * w
+                sM += 0.5 * (xi2(c0) * m0 + xi2(c) * mq) * w
+                c0 = c; x0 = x; m0 = mq
+            }
+            let v1 = model.v1(m)
+            return (mu0 + v1 * m + sMu, -model.signal(m) - sE, sM)
+        }
+        var anderson = AndersonMixing(depth: solver.andersonDepth)
+        var sweeps = 0, change = Double.infinity
+        let mIndex = row.u.count
+        while sweeps < solver.maxSweeps && change > solver.tolerance {
+            sweeps += 1
+            var u = row.u
+            let mi = row.m
+            let ob = observables(u, m: mi)
+            let mu = ob.mu
+            change = abs(mu - row.mu)
+            let force = model.v1(mi)
+            // Far columns, fixed t′: ∂t y = −μ y + G.
+            for j in 0..<np {
+                let (g, gx, _) = integrals(cols[j], u, adjoint: false)
+                let gC = g + force * oneTime(cols[j].mAt, { $0.m }, current: mi)
+                let c = (hist[row.colC + j] + b * gC) / (1 + b * mu)
+                let x = (hist[row.colX + j] + b * gx) / (1 + b * mu)
+                change = max(change, abs(c - u[row.colC + j]), abs(x - u[row.colX + j]))
+                u[row.colC + j] = c; u[row.colX + j] = x
+            }
+            // Near-diagonal lags, fixed lag: ∂t y + ∂t′ y, marched outward; R(t, t − λ) = ∂λχ by a
+            // backward difference that includes the new value (implicit).
+            for k in 1..<np {
+                let lam = time(k)
+                let ic = row.lagC + k, ix = row.lagX + k
+                var w0 = 0.0, w1 = 0.0, w2 = 0.0
+                if k == 1 {
+                    w0 = 1 / lam; w1 = -w0
+                } else {
+                    let l1 = time(k - 1), l2 = time(k - 2)
+                    w0 = 1 / (lam - l1) + 1 / (lam - l2)
+                    w1 = -(lam - l2) / ((lam - l1) * (l1 - l2))
+                    w2 = (lam - l1) / ((lam - l2) * (l1 - l2))
+                }
+                let (_, gx, _) = integrals(lags[k], u, adjoint: false)
+                let xm1 = u[ix - 1], xm2 = k >= 2 ? u[ix - 2] : 0
+                let x = (hist[ix] + b * (gx - w1 * xm1 - w2 * xm2)) / (1 + b * (mu + w0))
+                change = max(change, abs(x - u[ix]))
+                u[ix] = x
+                let r = w0 * x + w1 * xm1 + w2 * xm2
+                let (g, _, adj) = integrals(lags[k], u, adjoint: true)
+                let mp = oneTime(lags[k].mAt, { $0.m }, current: mi)
+                let mup = oneTime(lags[k].muAt, { $0.mu }, current: mu)
+                let signalTerms = force * mp + model.v1(mp) * mi
+                let c = (hist[ic] + b * (g + adj + signalTerms + 2 * T * r)) / (1 + b * (mu + mup))
+                change = max(change, abs(c - u[ic]))
+                u[ic] = c
+            }
+            let newM = (histM + b * (force + ob.memM)) / (1 + b * mu)
+            change = max(change, abs(newM - mi) / max(abs(newM), 1e-300))
+            guard change.isFinite else { return nil }
+            let next = anderson.next(u: row.u + [mi, row.mu], g: u + [newM, mu])
+            row.u = Array(next[0..<mIndex])
+            row.m = next[mIndex]; row.mu = next[mIndex + 1]
+            row.u[row.lagC] = 1; row.u[row.lagX] = 0
+        }
+        sweepsTotal += sweeps
+        if change > solver.tolerance { unconvergedRows += 1 }
+        let ob = observables(row.u, m: row.m)
+        row.mu = ob.mu; row.energy = ob.energy
+        guard row.mu.isFinite, row.energy.isFinite, row.m.isFinite else { return nil }
+        return row
+    }
+
+    /// The solution on the grid of row times, with χ, and R = −∂t′χ from each row's interpolant.
+    func solution(series: TimeSeries, status: RunStatus, wall: Double) -> Solution {
+        let grid = rows.map(\.t)
+        let count = grid.count
+        var C = TriangularArray(count: count), R = TriangularArray(count: count), X = TriangularArray(count: count)
+        for i in 0..<count {
+            let r = rows[i]
+            for j in 0...i {
+                if j == i { C[i, i] = 1; R[i, i] = 1; X[i, i] = 0; continue }
+                let (c, x) = rowValue(r, grid[j])
+                C[i, j] = c; X[i, j] = x
+                R[i, j] = -Self.apply(stencil(r, grid[j], derivative: true), r.u).1
+            }
+        }
+        var settings = solver.settings
+        settings["rows"] = Double(count)
+        settings["sweeps_per_row"] = Double(sweepsTotal) / Double(max(1, count - 1))
+        settings["unconverged_rows"] = Double(unconvergedRows)
+        var solution = Solution(problem: problem, grid: grid, C: C, R: R, series: series, status: status,
+                                solverName: solver.name, solverSettings: settings, wallSeconds: wall)
+        solution.chi = X
+        return solution
+    }
+}
+
+/// One row t of the geometric grid: C and χ at the columns t′ = τ_k and at the lags t − τ_k, k < points,
+/// packed as [C col | χ col | C lag | χ lag]; m and μ at t.
+final class GeometricRow {
+    let t: Double
+    let points: Int
+    var u: [Double]
+    var m = 0.0, mu = 0.0, energy = 0.0
+    init(t: Double, points: Int) {
+        self.t = t
+        self.points = points
+        u = [Double](repeating: 0, count: 4 * points)
+        u[2 * points] = 1
+    }
+    var colC: Int { 0 }
+    var colX: Int { points }
+    var lagC: Int { 2 * points }
+    var lagX: Int { 3 * points }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import DMFT
+import DMFTIO
+import Foundation
+
+/// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
+enum GeometricRun {
+    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double, out: URL, verify: Bool,
+                    quiet: Bool, plot: Bool, exact: ExactP2?) throws {
+        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0)
+        try base.validate(for: problem)
+        if verify, pointsPerEfold < 8 {
+            throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")
+        }
+        try OutputDirectory.checkWritable(out)
+        var solver = base
+        Terminal.installInterruptHandler()
+        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
+        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        if !quiet {
+            Terminal.info("solve: \(problem.model.summary), T = \(problem.temperature), m0 = \(problem.m0), "
+                          + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(h0), to t = \(problem.tmax)")
+        }
+        var solution = try solver.solve(problem)
+        if let bad = solution.solverSettings["unconverged_rows"], bad > 0 {
+            Terminal.info("solve: note: \(Int(bad)) rows missed the sweep tolerance (unconverged_rows in run.json).")
+        }
+        var extra: [String: Any] = ["grid": "geometric"]
+        if verify, solution.status.isComplete {
+            var coarse = base
+            coarse.pointsPerEfold = pointsPerEfold / 2
+            if !quiet { Terminal.info("solve: error estimate: second run at \(coarse.pointsPerEfold) points per e-fold") }
+            let reference = try coarse.solve(problem)
+            solution.errorEstimate = ErrorEstimation.difference(
+                solution, reference, scale: 1.0 / 3, method: "richardson, K vs K/2, order 2 (|run(K) − run(K/2)|/3)",
+                interpolateFine: true)
+        }
+        if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
+        let dir = try OutputDirectory(out)
+        if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
+        try dir.commit()
+        if plot { try Plotting.plotRun(at: out) }
+        print(Summary.paragraph(solution, directory: out.path))
+        switch solution.status {
+        case .completed: break
+        case .diverged(let t):
+            Terminal.error("the solution became non-finite at t = \(t); \(out.path) holds the last finite state. Lower --h0 or raise --points-per-efold.")
+            throw ExitCode(3)
+        case .interrupted(let t):
+            Terminal.error("interrupted at t = \(t); \(out.path) holds the solution up to there, marked incomplete.")
+            throw ExitCode(130)
+        }
+    }
+}
