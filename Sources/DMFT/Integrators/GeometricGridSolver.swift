@@ -24,19 +24,22 @@ public struct GeometricGridSolver: DynamicsSolver {
     public var maxSweeps: Int
     /// Depth of the Anderson mixing of the sweeps.
     public var andersonDepth: Int
+    /// Threads for the memory integrals of a sweep (the result does not depend on it).
+    public var threads: Int
     public var progress: (@Sendable (SolverProgress) -> Void)?
     public var progressInterval: Double
     /// Polled once per row; true stops the run cleanly (status `.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
 
     public init(pointsPerEfold: Int = 16, h0: Double = 0.01, tolerance: Double = 1e-10, maxSweeps: Int = 400,
-                andersonDepth: Int = 15, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+                andersonDepth: Int = 15, threads: Int = 2, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.pointsPerEfold = pointsPerEfold
         self.h0 = h0
         self.tolerance = tolerance
         self.maxSweeps = maxSweeps
         self.andersonDepth = andersonDepth
+        self.threads = threads
         self.progress = progress
         self.progressInterval = progressInterval
         self.shouldStop = shouldStop
@@ -45,18 +48,20 @@ public struct GeometricGridSolver: DynamicsSolver {
     public var name: String { "geometric" }
     public var settings: [String: Double] {
         ["points_per_efold": Double(pointsPerEfold), "h0": h0, "tolerance": tolerance,
-         "max_sweeps": Double(maxSweeps), "anderson_depth": Double(andersonDepth)]
+         "max_sweeps": Double(maxSweeps), "anderson_depth": Double(andersonDepth), "threads": Double(threads)]
     }
 
-    /// The grid times τ_0 = 0 < τ_1 < … up to and including the first one ≥ t.
-    public func gridTimes(upTo t: Double) -> [Double] {
+    /// The grid of times τ_0 = 0 < τ_1 < … < τ_last = tmax: steps max(h0, τ/K) (uniform h0 up to K·h0,
+    /// then geometric with ratio 1 + 1/K), scaled by a factor in (1/(1 + 1/K), 1] so that it lands on tmax.
+    public func grid(tmax: Double) -> [Double] {
         var times = [0.0]
-        while times.last! < t * (1 - 1e-12) { times.append(Self.next(after: times, k: pointsPerEfold, h0: h0)) }
-        return times
-    }
-    static func next(after times: [Double], k: Int, h0: Double) -> Double {
-        let n = times.count
-        return n <= k ? Double(n) * h0 : times[n - 1] * (1 + 1 / Double(k))
+        let k = Double(pointsPerEfold)
+        while times.last! < tmax * (1 - 1e-12) {
+            let n = times.count
+            times.append(n <= pointsPerEfold ? Double(n) * h0 : times[n - 1] * (1 + 1 / k))
+        }
+        let scale = tmax / times.last!
+        return times.map { $0 * scale }
     }
 
     public func validate(for problem: DynamicsProblem) throws {
@@ -69,6 +74,7 @@ public struct GeometricGridSolver: DynamicsSolver {
         guard tolerance > 0, maxSweeps >= 1, andersonDepth >= 0 else {
             throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
         }
+        guard threads >= 1 else { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
         guard problem.drive.isTrivial else {
             throw DMFTError.invalidParameter("grid", "the geometric grid runs a constant temperature from a random start; use --grid adaptive for schedules, channel weights or a start from equilibrium")
         }
@@ -87,25 +93,23 @@ final class GeometricGridRun {
     let solver: GeometricGridSolver
     let model: Model
     let T: Double
-    /// The grid of times τ_k: columns and lags of every row.
-    private(set) var times: [Double] = [0]
+    /// The grid of times τ_k: rows, columns and lags.
+    let times: [Double]
     private(set) var rows: [GeometricRow] = []
 
     init(problem: DynamicsProblem, solver: GeometricGridSolver) {
         self.problem = problem
         self.solver = solver
+        times = solver.grid(tmax: problem.tmax)
         model = problem.model
         T = problem.temperature
     }
 
-    @inline(__always) func time(_ k: Int) -> Double {
-        while times.count <= k { times.append(GeometricGridSolver.next(after: times, k: solver.pointsPerEfold, h0: solver.h0)) }
-        return times[k]
-    }
+    @inline(__always) func time(_ k: Int) -> Double { times[k] }
     /// The number of grid times ≤ x.
     func count(upTo x: Double) -> Int {
         var k = 0
-        while time(k) <= x * (1 + 1e-12) { k += 1 }
+        while k < times.count && times[k] <= x * (1 + 1e-12) { k += 1 }
         return k
     }
     /// Fraction of the row that is stored in each representation (the two overlap between 0.4 t and 0.6 t,
@@ -125,7 +129,9 @@ final class GeometricGridRun {
     /// The stencil of C(t_r, b), χ(t_r, b) in row r: in the lag t_r − b up to t_r/2, in t′ = b beyond.
     @inline(__always) func stencil(_ r: GeometricRow, _ b: Double, derivative: Bool = false) -> Stencil {
         let lam = r.t - b
-        let useLag = lam <= 0.5 * r.t
+        // Ties go to the lag side whatever the rounding: the two representations differ by their
+        // discretisation errors, and a history read from one side then the other drives an instability.
+        let useLag = lam <= 0.5 * r.t * (1 + 1e-9)
         let x = useLag ? lam : b
         let cnt = r.points
         let base = useLag ? r.lagC : r.colC
@@ -204,7 +210,7 @@ final class GeometricGridRun {
     /// fixed t′ = b, as a Dep on the last row (the one being solved).
     func dep(_ a: Double, _ b: Double) -> Dep {
         let cur = rows.count - 1
-        let lam = a - b, fixedLag = lam <= 0.5 * a
+        let lam = a - b, fixedLag = lam <= 0.5 * a * (1 + 1e-9)
         var d = Dep()
         for (i, w) in timeWeights(a, valid: { fixedLag ? $0.t >= lam : $0.t >= b }) {
             let point = fixedLag ? rows[i].t - lam : b
@@ -309,12 +315,12 @@ final class GeometricGridRun {
         var series = TimeSeries()
         series.append(t: 0, m: first.m, energy: first.energy, mu: first.mu)
         var status = RunStatus.completed
-        let expectedRows = Double(solver.pointsPerEfold) * (1 + log(max(1, tmax / (Double(solver.pointsPerEfold) * solver.h0))))
+        let expectedRows = Double(times.count - 1)
         var n = 0
-        while rows.last!.t < tmax * (1 - 1e-12) {
+        while n + 1 < times.count {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             n += 1
-            let t = min(time(n), tmax)
+            let t = time(n)
             guard let row = advance(to: t) else {
                 status = .diverged(atTime: t)
                 rows.removeLast()
@@ -397,6 +403,7 @@ final class GeometricGridRun {
         var anderson = AndersonMixing(depth: solver.andersonDepth)
         var sweeps = 0, change = Double.infinity
         let mIndex = row.u.count
+        let work = SweepIntegrals(run: self, cols: cols, lags: lags, threads: solver.threads)
         while sweeps < solver.maxSweeps && change > solver.tolerance {
             sweeps += 1
             var u = row.u
@@ -405,17 +412,17 @@ final class GeometricGridRun {
             let mu = ob.mu
             change = abs(mu - row.mu)
             let force = model.v1(mi)
-            // Far columns, fixed t′: ∂t y = −μ y + G.
+            // Every memory integral from the sweep's starting values (in parallel), then the local
+            // updates: columns at fixed t′, ∂t y = −μ y + G; lags at fixed lag, ∂t y + ∂t′ y, marched outward
+            // with R(t, t − λ) = ∂λχ by a backward difference that includes the new value (implicit).
+            work.compute(u)
             for j in 0..<np {
-                let (g, gx, _) = integrals(cols[j], u, adjoint: false)
-                let gC = g + force * oneTime(cols[j].mAt, { $0.m }, current: mi)
+                let gC = work.colC[j] + force * oneTime(cols[j].mAt, { $0.m }, current: mi)
                 let c = (hist[row.colC + j] + b * gC) / (1 + b * mu)
-                let x = (hist[row.colX + j] + b * gx) / (1 + b * mu)
+                let x = (hist[row.colX + j] + b * work.colX[j]) / (1 + b * mu)
                 change = max(change, abs(c - u[row.colC + j]), abs(x - u[row.colX + j]))
                 u[row.colC + j] = c; u[row.colX + j] = x
             }
-            // Near-diagonal lags, fixed lag: ∂t y + ∂t′ y, marched outward; R(t, t − λ) = ∂λχ by a
-            // backward difference that includes the new value (implicit).
             for k in 1..<np {
                 let lam = time(k)
                 let ic = row.lagC + k, ix = row.lagX + k
@@ -428,17 +435,15 @@ final class GeometricGridRun {
                     w1 = -(lam - l2) / ((lam - l1) * (l1 - l2))
                     w2 = (lam - l1) / ((lam - l2) * (l1 - l2))
                 }
-                let (_, gx, _) = integrals(lags[k], u, adjoint: false)
                 let xm1 = u[ix - 1], xm2 = k >= 2 ? u[ix - 2] : 0
-                let x = (hist[ix] + b * (gx - w1 * xm1 - w2 * xm2)) / (1 + b * (mu + w0))
+                let x = (hist[ix] + b * (work.lagX[k] - w1 * xm1 - w2 * xm2)) / (1 + b * (mu + w0))
                 change = max(change, abs(x - u[ix]))
                 u[ix] = x
                 let r = w0 * x + w1 * xm1 + w2 * xm2
-                let (g, _, adj) = integrals(lags[k], u, adjoint: true)
                 let mp = oneTime(lags[k].mAt, { $0.m }, current: mi)
                 let mup = oneTime(lags[k].muAt, { $0.mu }, current: mu)
                 let signalTerms = force * mp + model.v1(mp) * mi
-                let c = (hist[ic] + b * (g + adj + signalTerms + 2 * T * r)) / (1 + b * (mu + mup))
+                let c = (hist[ic] + b * (work.lagC[k] + work.lagAdjoint[k] + signalTerms + 2 * T * r)) / (1 + b * (mu + mup))
                 change = max(change, abs(c - u[ic]))
                 u[ic] = c
             }
@@ -500,4 +505,54 @@ final class GeometricRow {
     var colX: Int { points }
     var lagC: Int { 2 * points }
     var lagX: Int { 3 * points }
+}
+
+/// The memory integrals of every target of a row from one vector of the row's values, split over
+/// threads by target (each integral is computed the same way whatever the split, so the result does not
+/// depend on the thread count).
+final class SweepIntegrals: @unchecked Sendable {
+    let run: GeometricGridRun
+    let cols: [GeometricGridRun.Target], lags: [GeometricGridRun.Target]
+    let threads: Int
+    var colC: [Double], colX: [Double], lagC: [Double], lagX: [Double], lagAdjoint: [Double]
+
+    init(run: GeometricGridRun, cols: [GeometricGridRun.Target], lags: [GeometricGridRun.Target], threads: Int) {
+        self.run = run; self.cols = cols; self.lags = lags; self.threads = max(1, threads)
+        colC = .init(repeating: 0, count: cols.count); colX = colC
+        lagC = .init(repeating: 0, count: lags.count); lagX = lagC; lagAdjoint = lagC
+    }
+
+    func compute(_ u: [Double]) {
+        let nc = cols.count, nl = lags.count
+        let total = nc + nl
+        let parts = total >= 64 ? threads : 1
+        colC.withUnsafeMutableBufferPointer { cc in
+        colX.withUnsafeMutableBufferPointer { cx in
+        lagC.withUnsafeMutableBufferPointer { lc in
+        lagX.withUnsafeMutableBufferPointer { lx in
+        lagAdjoint.withUnsafeMutableBufferPointer { la in
+            let out = Outputs(cc: cc, cx: cx, lc: lc, lx: lx, la: la)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                // Interleaved, so that both threads get targets of every size.
+                var q = part
+                while q < total {
+                    if q < nc {
+                        let r = run.integrals(cols[q], u, adjoint: false)
+                        out.cc[q] = r.dc; out.cx[q] = r.dx
+                    } else if q - nc >= 1 {
+                        let k = q - nc
+                        let r = run.integrals(lags[k], u, adjoint: true)
+                        out.lc[k] = r.dc; out.lx[k] = r.dx; out.la[k] = r.adj
+                    }
+                    q += parts
+                }
+            }
+        }}}}}
+    }
+
+    private struct Outputs: @unchecked Sendable {
+        let cc: UnsafeMutableBufferPointer<Double>, cx: UnsafeMutableBufferPointer<Double>
+        let lc: UnsafeMutableBufferPointer<Double>, lx: UnsafeMutableBufferPointer<Double>
+        let la: UnsafeMutableBufferPointer<Double>
+    }
 }
