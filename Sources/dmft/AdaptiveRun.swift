@@ -84,16 +84,8 @@ enum AdaptiveRun {
         try Checkpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }
-        print(Summary.paragraph(solution, directory: out.path))
-        switch solution.status {
-        case .completed: break
-        case .diverged(let t):
-            Terminal.error("the solution became non-finite at t = \(t); \(out.path) holds the last finite state. Lower --h0 or raise --window.")
-            throw ExitCode(3)
-        case .interrupted(let t):
-            Terminal.error("interrupted at t = \(t); \(out.path) holds the solution up to there, marked incomplete; continue with `dmft resume \(out.path)`.")
-            throw ExitCode(130)
-        }
+        try Summary.finish(solution, directory: out.path, divergedAdvice: "Lower --h0 or raise --window.",
+                           interruptedAdvice: " Continue with `dmft resume \(out.path)`.")
     }
 
     /// |run(N) − run(N/2)| of m and e over all steps, and of C on the common final grid: twice the

@@ -125,6 +125,44 @@ struct Bench: ParsableCommand {
                                               last.t, cmp.maxErrorEnergy, cmp.maxErrorC)))
         }
 
+        // Long times on the geometric grid (equations/geometric-grid.md), K = 16: error against the same code
+        // at K = 32 (about 8 minutes per case; with --quick, K = 8 and the second-order estimate
+        // |e(16) − e(8)|/3 instead). The reference column also gives the K = 32 run's own error estimate,
+        // |e(32) − e(16)|/3, and the fit E∞ + A t^−α over the last two decades against the threshold energy.
+        let geometricCases: [(name: String, temperature: Double, threshold: Double)] = [
+            ("geometric p=3 T=0 (e)", 0, -1.154701), ("geometric p=3 T=0.5 (e)", 0.5, -0.886693),
+        ]
+        for c in geometricCases {
+            let tmax = 1e6
+            let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: c.temperature, tmax: tmax)
+            let (sol, seconds) = try timed { try GeometricGridSolver(pointsPerEfold: 16).solve(problem) }
+            let refK = quick ? 8 : 32
+            FileHandle.standardError.write(Data("bench: \(c.name): reference at K = \(refK)…\n".utf8))
+            let ref = try GeometricGridSolver(pointsPerEfold: refK).solve(problem)
+            let final = sol.series.energy.last!, refFinal = ref.series.energy.last!
+            var worst = 0.0
+            for (t, e) in zip(ref.series.t, ref.series.energy) where t >= 1 {
+                worst = max(worst, abs(sol.series.interpolate(\.energy, at: t) - e))
+            }
+            let fit = try Aging.fitEnergyRelaxation(sol, decades: 2)
+            let error = quick ? abs(final - refFinal) / 3 : abs(final - refFinal)
+            rows.append(Row(name: c.name, horizon: tmax, points: sol.grid.count, seconds: seconds, error: error,
+                            reference: String(format: "%@ at t = 10⁶ (max over t ≥ 1: %.1e); e(10⁶) = %.7f; fit E∞ − E_th = %+.1e (α = %.2f)%@",
+                                              quick ? "|e(16) − e(8)|/3" : "|e(16) − e(32)|", quick ? worst / 3 : worst, final,
+                                              fit.eInfinity - c.threshold, fit.exponent,
+                                              quick ? "" : String(format: "; K = 32 run: %.7f, its error ≈ %.0e", refFinal, abs(final - refFinal) / 3))))
+        }
+        // p = 2 on the geometric grid against the exact solution (gapless aging, the coarsening grid's weak case).
+        do {
+            let tmax = quick ? 1e4 : 1e5
+            let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: 0.5, tmax: tmax)
+            let (sol, seconds) = try timed { try GeometricGridSolver().solve(problem) }
+            let cmp = ExactP2Comparison(solution: sol, exact: ExactP2(delta2: 1, temperature: 0.5))
+            let late = cmp.energy.filter { $0.t >= 100 }.map { abs($0.dmft - $0.exact) }.max() ?? .nan
+            rows.append(Row(name: "geometric p=2 T=0.5 (e)", horizon: tmax, points: sol.grid.count, seconds: seconds,
+                            error: late, reference: String(format: "exact p = 2 solution, max over t ≥ 100 (over the run %.1e, in the initial transient); max |ΔC| = %.1e on 17 × 17 times", cmp.maxErrorEnergy, cmp.maxErrorC)))
+        }
+
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
         }

@@ -5,9 +5,9 @@ import Foundation
 
 /// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
 enum GeometricRun {
-    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double, out: URL, verify: Bool,
+    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double, threads: Int, out: URL, verify: Bool,
                     quiet: Bool, plot: Bool, exact: ExactP2?) throws {
-        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0)
+        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0, threads: threads)
         try base.validate(for: problem)
         if verify, pointsPerEfold < 8 {
             throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")
@@ -41,15 +41,6 @@ enum GeometricRun {
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }
-        print(Summary.paragraph(solution, directory: out.path))
-        switch solution.status {
-        case .completed: break
-        case .diverged(let t):
-            Terminal.error("the solution became non-finite at t = \(t); \(out.path) holds the last finite state. Lower --h0 or raise --points-per-efold.")
-            throw ExitCode(3)
-        case .interrupted(let t):
-            Terminal.error("interrupted at t = \(t); \(out.path) holds the solution up to there, marked incomplete.")
-            throw ExitCode(130)
-        }
+        try Summary.finish(solution, directory: out.path, divergedAdvice: "Lower --h0 or raise --points-per-efold.")
     }
 }
