@@ -30,9 +30,7 @@ enum AdaptiveRun {
         }
         try OutputDirectory.checkWritable(out)
         var solver = base
-        Terminal.installInterruptHandler()
-        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
-        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        Terminal.attach(&solver, quiet: quiet)
         if let every = checkpointEvery {
             let frozen = base
             solver.checkpointInterval = every

@@ -14,9 +14,7 @@ enum GeometricRun {
         }
         try OutputDirectory.checkWritable(out)
         var solver = base
-        Terminal.installInterruptHandler()
-        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
-        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        Terminal.attach(&solver, quiet: quiet)
         if !quiet {
             Terminal.info("solve: \(problem.model.summary), T = \(problem.temperature), m0 = \(problem.m0), "
                           + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(h0), to t = \(problem.tmax)")

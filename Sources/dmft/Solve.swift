@@ -220,9 +220,7 @@ struct Solve: ParsableCommand {
         let outURL = URL(fileURLWithPath: out)
         try OutputDirectory.checkWritable(outURL)
 
-        Terminal.installInterruptHandler()
-        if !quiet { solver.progress = Terminal.progressPrinter(label: "solve") }
-        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+        Terminal.attach(&solver, quiet: quiet)
         if !quiet {
             Terminal.info("solve: \(model.summary), T = \(temperature), m0 = \(problem.m0), "
                           + "\(solver.gridSize(tmax: tmax)) grid points (dt = \(dt))")

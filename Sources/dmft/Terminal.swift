@@ -6,6 +6,13 @@ import Synchronization
 let stopRequested = Atomic<Bool>(false)
 
 enum Terminal {
+    /// SIGINT stops the run cleanly, and progress goes to stderr unless quiet: every `solve` grid.
+    static func attach<S: InterruptibleSolver>(_ solver: inout S, quiet: Bool) {
+        installInterruptHandler()
+        if !quiet { solver.progress = progressPrinter(label: "solve") }
+        solver.shouldStop = { stopRequested.load(ordering: .relaxed) }
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data("dmft: \(text)\n".utf8))
     }

@@ -77,3 +77,14 @@ public protocol DynamicsSolver: Sendable {
     var settings: [String: Double] { get }
     func solve(_ problem: DynamicsProblem) throws -> Solution
 }
+
+/// A solver that reports progress and can be stopped between steps (SIGINT in the CLI).
+public protocol InterruptibleSolver: DynamicsSolver {
+    var progress: (@Sendable (SolverProgress) -> Void)? { get set }
+    /// Polled between steps; true stops the run cleanly (status `.interrupted`).
+    var shouldStop: (@Sendable () -> Bool)? { get set }
+}
+
+extension UniformGridSolver: InterruptibleSolver {}
+extension CoarseningGridSolver: InterruptibleSolver {}
+extension GeometricGridSolver: InterruptibleSolver {}
