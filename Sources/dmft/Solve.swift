@@ -49,7 +49,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; second order in 1/K, 2e-5 in e at t = 10⁶ with K = 16 in about a minute; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; second order in 1/K, 2e-5 in e at t = 10⁶ with K = 16 in about 40 s; its step t/K does not resolve fast late events such as escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
     var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
@@ -298,6 +298,11 @@ enum Summary {
     /// code (3 diverged, 130 interrupted), the directory holding the solution up to there.
     static func finish(_ solution: Solution, directory out: String, divergedAdvice: String, interruptedAdvice: String = "") throws {
         print(paragraph(solution, directory: out))
+        // At T = 0 the energy is a Lyapunov function of gradient flow: a rise is the discretisation's.
+        if solution.temperature == 0, solution.problem.drive.isTrivial,
+           let rise = energyRise(solution.series), rise.total > 1e-9 {
+            Terminal.info(String(format: "solve: note: at T = 0 the energy must decrease, but it rises by %.1e in all after t = %.4g (discretisation error; refine the grid: --points-per-efold, --window or --dt)", rise.total, rise.from))
+        }
         switch solution.status {
         case .completed: break
         case .diverged(let t):
@@ -307,6 +312,16 @@ enum Summary {
             Terminal.error("interrupted at t = \(t); \(out) holds the solution up to there, marked incomplete in run.json.\(interruptedAdvice)")
             throw ExitCode(130)
         }
+    }
+
+    /// The sum of the energy's increases between steps and the time of the first, if any.
+    static func energyRise(_ series: TimeSeries) -> (total: Double, from: Double)? {
+        var total = 0.0, from: Double?
+        for k in series.energy.indices.dropFirst() where series.energy[k] > series.energy[k - 1] {
+            total += series.energy[k] - series.energy[k - 1]
+            if from == nil { from = series.t[k - 1] }
+        }
+        return from.map { (total, $0) }
     }
 
     static func paragraph(_ s: Solution, directory: String) -> String {
