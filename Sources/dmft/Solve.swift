@@ -300,8 +300,8 @@ enum Summary {
         print(paragraph(solution, directory: out))
         // At T = 0 the energy is a Lyapunov function of gradient flow: a rise is the discretisation's.
         if solution.temperature == 0, solution.problem.drive.isTrivial,
-           let rise = energyRise(solution.series), rise.total > 1e-9 {
-            Terminal.info(String(format: "solve: note: at T = 0 the energy must decrease, but it rises by %.1e in all after t = %.4g (discretisation error; refine the grid: --points-per-efold, --window or --dt)", rise.total, rise.from))
+           let rise = energyRise(solution.series), rise.height > 1e-9 {
+            Terminal.info(String(format: "solve: note: at T = 0 the energy must decrease, but it rises up to %.1e above its running minimum, first after t = %.4g (a discretisation error; refine the grid: --points-per-efold, --window or --dt)", rise.height, rise.from))
         }
         switch solution.status {
         case .completed: break
@@ -314,14 +314,17 @@ enum Summary {
         }
     }
 
-    /// The sum of the energy's increases between steps and the time of the first, if any.
-    static func energyRise(_ series: TimeSeries) -> (total: Double, from: Double)? {
-        var total = 0.0, from: Double?
-        for k in series.energy.indices.dropFirst() where series.energy[k] > series.energy[k - 1] {
-            total += series.energy[k] - series.energy[k - 1]
-            if from == nil { from = series.t[k - 1] }
+    /// How far the energy climbs above its running minimum, and the time of its first rise, if any.
+    static func energyRise(_ series: TimeSeries) -> (height: Double, from: Double)? {
+        var lowest = Double.infinity, height = 0.0, from: Double?
+        for (k, e) in series.energy.enumerated() {
+            if e > lowest {
+                height = max(height, e - lowest)
+                if from == nil { from = series.t[k - 1] }
+            }
+            lowest = min(lowest, e)
         }
-        return from.map { (total, $0) }
+        return from.map { (height, $0) }
     }
 
     static func paragraph(_ s: Solution, directory: String) -> String {
