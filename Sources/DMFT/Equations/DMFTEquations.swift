@@ -47,6 +47,16 @@ public enum DMFTEquations {
         -mu * C + signalForce * mEarlier + memoryC + memoryR
     }
 
+    /// ∂t′ C(t,t′) for t′ < t: the C equation with the earlier time differentiated, [∂₁C](t′,t), which carries
+    /// the noise term 2T R(t,t′). Given muEarlier = μ(t′), signalForceEarlier = V′(m(t′)), memoryC =
+    /// ∫₀^{t′} Σ(t′,s) C(s,t) ds and memoryR = ∫₀ᵗ D(t′,s) R(t,s) ds. With `dC` it gives the derivative along
+    /// the diagonal at fixed lag (equations/geometric-grid.md §2).
+    @inlinable
+    public static func dCEarlier(muEarlier: Double, C: Double, signalForceEarlier: Double, mLater: Double,
+                                 memoryC: Double, memoryR: Double, temperature: Double, response: Double) -> Double {
+        -muEarlier * C + signalForceEarlier * mLater + memoryC + memoryR + 2 * temperature * response
+    }
+
     /// ∂t R(t,t′), given memory = ∫_{t′}^{t} Σ(t,s) R(s,t′) ds.
     @inlinable
     public static func dR(mu: Double, R: Double, memory: Double) -> Double {

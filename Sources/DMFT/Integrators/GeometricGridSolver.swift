@@ -420,7 +420,6 @@ final class GeometricGridRun {
         let lags = (0..<np).map { $0 == 0 ? Target() : target(t, t - time($0), row) }
         let b = beta * dt
         let xi1 = model.xi1, xi2 = model.xi2
-        let mu0 = T  // μ = T + V′(m)m + ∫(ξ′ + ξ″C)R
         func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
             var sMu = 0.0, sE = 0.0, sM = 0.0
             var (c0, x0) = Self.apply(ownStencils[0], u)
@@ -434,8 +433,8 @@ final class GeometricGridRun {
                 sM += 0.5 * (xi2(c0) * m0 + xi2(c) * mq) * w
                 c0 = c; x0 = x; m0 = mq
             }
-            let v1 = model.v1(m)
-            return (mu0 + v1 * m + sMu, -model.signal(m) - sE, sM)
+            return (DMFTEquations.mu(temperature: T, m: m, signalForce: model.v1(m), integral: sMu),
+                    DMFTEquations.energy(model, m: m, integral: sE), sM)
         }
         var anderson = AndersonMixing(depth: solver.andersonDepth)
         var sweeps = 0, change = Double.infinity
@@ -454,7 +453,9 @@ final class GeometricGridRun {
             // with R(t, t − λ) = ∂λχ by a backward difference that includes the new value (implicit).
             work.compute(u)
             for j in 0..<np {
-                let gC = work.colC[j] + force * oneTime(cols[j].mAt, { $0.m }, current: mi)
+                // ∂t C without its local term −μC, which the step takes implicitly.
+                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].mAt, { $0.m }, current: mi),
+                                          memoryC: work.colC[j], memoryR: 0)
                 let c = (hist[row.colC + j] + b * gC) / (1 + b * mu)
                 let x = (hist[row.colX + j] + b * work.colX[j]) / (1 + b * mu)
                 change = max(change, abs(c - u[row.colC + j]), abs(x - u[row.colX + j]))
@@ -479,12 +480,16 @@ final class GeometricGridRun {
                 let r = w0 * x + w1 * xm1 + w2 * xm2
                 let mp = oneTime(lags[k].mAt, { $0.m }, current: mi)
                 let mup = oneTime(lags[k].muAt, { $0.mu }, current: mu)
-                let signalTerms = force * mp + model.v1(mp) * mi
-                let c = (hist[ic] + b * (work.lagC[k] + work.lagAdjoint[k] + signalTerms + 2 * T * r)) / (1 + b * (mu + mup))
+                // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
+                // are sums over both integrals of each equation (`integrals`).
+                let drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
+                    + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: model.v1(mp), mLater: mi,
+                                              memoryC: work.lagAdjoint[k], memoryR: 0, temperature: T, response: r)
+                let c = (hist[ic] + b * drift) / (1 + b * (mu + mup))
                 change = max(change, abs(c - u[ic]))
                 u[ic] = c
             }
-            let newM = (histM + b * (force + ob.memM)) / (1 + b * mu)
+            let newM = (histM + b * DMFTEquations.dm(mu: 0, m: 0, signalForce: force, memory: ob.memM)) / (1 + b * mu)
             change = max(change, abs(newM - mi) / max(abs(newM), 1e-300))
             guard change.isFinite else { return nil }
             let next = anderson.next(u: row.u + [mi, row.mu], g: u + [newM, mu])
