@@ -147,7 +147,7 @@ struct Bench: ParsableCommand {
             let fit = try Aging.fitEnergyRelaxation(sol, decades: 2)
             let error = quick ? abs(final - refFinal) / 3 : abs(final - refFinal)
             rows.append(Row(name: c.name, horizon: tmax, points: sol.grid.count, seconds: seconds, error: error,
-                            reference: String(format: "%@ at t = 10⁶ (max over t ≥ 1: %.1e); e(10⁶) = %.7f; fit E∞ − E_th = %+.1e (α = %.2f)%@",
+                            reference: String(format: "%@ at t = 10⁶ (max over t ≥ 1: %.1e); e(10⁶) = %.7f; fit E∞ minus the analytic value (E_th, CK) = %+.1e (α = %.2f)%@",
                                               quick ? "|e(16) − e(8)|/3" : "|e(16) − e(32)|", quick ? worst / 3 : worst, final,
                                               fit.eInfinity - c.threshold, fit.exponent,
                                               quick ? "" : String(format: "; K = 32 run: %.7f, its error ≈ %.0e", refFinal, abs(final - refFinal) / 3))))
