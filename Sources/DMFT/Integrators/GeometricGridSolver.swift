@@ -288,6 +288,34 @@ final class GeometricGridRun {
         return g
     }
 
+    /// The targets of the row being solved, columns and lags, prepared on `threads` threads (they only
+    /// read the rows, and each is built the same way whatever the split).
+    func targets(_ t: Double, _ row: GeometricRow) -> (cols: [Target], lags: [Target]) {
+        let np = row.points
+        var cols = [Target](repeating: Target(), count: np), lags = cols
+        let parts = 2 * np >= 64 ? max(1, solver.threads) : 1
+        let run = UncheckedRun(run: self, row: row)
+        cols.withUnsafeMutableBufferPointer { c in
+            lags.withUnsafeMutableBufferPointer { l in
+                let out = UncheckedTargets(cols: c, lags: l)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    var q = part
+                    while q < 2 * np {
+                        if q < np { out.cols[q] = run.run.target(t, run.run.time(q), run.row) }
+                        else if q > np { out.lags[q - np] = run.run.target(t, t - run.run.time(q - np), run.row) }
+                        q += parts
+                    }
+                }
+            }
+        }
+        return (cols, lags)
+    }
+
+    private struct UncheckedRun: @unchecked Sendable { let run: GeometricGridRun; let row: GeometricRow }
+    private struct UncheckedTargets: @unchecked Sendable {
+        let cols: UnsafeMutableBufferPointer<Target>, lags: UnsafeMutableBufferPointer<Target>
+    }
+
     /// Memory of ∂₁C(t, t′) (without −μC and the signal term), of ∂₁χ(t, t′) (with its 1), and of
     /// the adjoint ∂₁C(t′, t) (without −μ(t′)C, the signal term and 2T R(t, t′)).
     @inline(__always) func integrals(_ g: Target, _ u: [Double], adjoint: Bool) -> (dc: Double, dx: Double, adj: Double) {
@@ -416,8 +444,7 @@ final class GeometricGridRun {
         let own = nodes(0, t)
         let ownStencils = own.map { stencil(row, $0) }
         let ownM = own.map { timeWeights($0) }
-        let cols = (0..<np).map { target(t, time($0), row) }
-        let lags = (0..<np).map { $0 == 0 ? Target() : target(t, t - time($0), row) }
+        let (cols, lags) = targets(t, row)
         let b = beta * dt
         let xi1 = model.xi1, xi2 = model.xi2
         func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
