@@ -49,7 +49,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; second order in 1/K, 2e-5 in e at t = 10⁶ with K = 16 in about 40 s; its step t/K does not resolve fast late events such as escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; second order in 1/K, 2e-5 in e at t = 10⁶ with K = 16 in about 30 s; its step t/K does not resolve fast late events such as escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
     var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
@@ -137,7 +137,7 @@ struct Solve: ParsableCommand {
                 let n = uniform.gridSize(tmax: tmax)
                 if n > 10_000, !quiet {
                     let minutes = 15 * pow(Double(n) / 4000, 3) / 60
-                    Terminal.info(String(format: "solve: note: %d uniform grid points, work ∝ n³ (roughly %.0f min on two cores); --grid adaptive reaches this horizon in seconds, with an energy error of a few 1e-4 (results/long-time-reference), --grid geometric in about a minute per 10⁶, converged to 2e-5 (results/geometric-long-time)", n, minutes))
+                    Terminal.info(String(format: "solve: note: %d uniform grid points, work ∝ n³ (roughly %.0f min on two cores); --grid adaptive reaches this horizon in seconds, with an energy error of a few 1e-4 (results/long-time-reference), --grid geometric in about 30 s to 10⁶, converged to 2e-5 (results/geometric-long-time)", n, minutes))
                 }
                 return "uniform"
             }
