@@ -193,8 +193,12 @@ enum AgingOutput {
                 lines.append(String(format: "Measured (largest t_w) vs CK: X = %.4f vs %.6f; q_EA = %@ (departure from FDT), %.4f (breakpoint) vs %.6f.",
                                     f.X, ck.X, f.qDeparture.map { String(format: "%.4f", $0) } ?? "none", f.q, ck.qEA))
                 if f.departureLevel > 2 * Aging.minimumDepartureLevel {
-                    lines.append(String(format: "Note: the FDT part of the curve deviates from Tχ = 1 − C by up to %.1e, so the departure estimate of q_EA is coarse; window 1024 with --band-cells 8 brings this to ~5e-4 (equations/asymptotics.md §6).",
-                                        f.departureLevel / 2))
+                    // The remedy depends on the grid that sampled the curve.
+                    let remedy = solution.solverName == "geometric"
+                        ? "the geometric grid's rows are t/K apart, so the FDT part next to the diagonal is sampled coarsely; the adaptive grid at window 1024 with --band-cells 8 brings this to ~5e-4"
+                        : "window 1024 with --band-cells 8 brings this to ~5e-4"
+                    lines.append(String(format: "Note: the FDT part of the curve deviates from Tχ = 1 − C by up to %.1e, so the departure estimate of q_EA is coarse; %@ (equations/asymptotics.md §6).",
+                                        f.departureLevel / 2, remedy))
                 }
             } else if above {
                 lines.append(String(format: "Measured X = %.4f ± %.1e vs 1 (T ≥ T_d: equilibrium, FDT).", f.X, f.sigmaX))
