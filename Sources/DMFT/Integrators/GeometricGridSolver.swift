@@ -117,6 +117,11 @@ final class GeometricGridRun {
     /// so that interpolation at the switch, t − t′ = t/2, is always interior).
     static let reach = 0.6
 
+    /// Whether (a, a − lag) is read in the lag representation (the near-diagonal half), else at fixed t′.
+    /// Ties go to the lag side whatever the rounding: the two representations differ by their
+    /// discretisation errors, and a history read from one side then the other drives an instability.
+    @inline(__always) static func nearDiagonal(lag: Double, at a: Double) -> Bool { lag <= 0.5 * a * (1 + 1e-9) }
+
     // MARK: values
 
     /// A cubic (or shorter) Lagrange stencil into a row's vector: C = Σ w u[i], χ = Σ w u[i + dx].
@@ -130,9 +135,7 @@ final class GeometricGridRun {
     /// The stencil of C(t_r, b), χ(t_r, b) in row r: in the lag t_r − b up to t_r/2, in t′ = b beyond.
     @inline(__always) func stencil(_ r: GeometricRow, _ b: Double, derivative: Bool = false) -> Stencil {
         let lam = r.t - b
-        // Ties go to the lag side whatever the rounding: the two representations differ by their
-        // discretisation errors, and a history read from one side then the other drives an instability.
-        let useLag = lam <= 0.5 * r.t * (1 + 1e-9)
+        let useLag = Self.nearDiagonal(lag: lam, at: r.t)
         let x = useLag ? lam : b
         let cnt = r.points
         let base = useLag ? r.lagC : r.colC
@@ -224,7 +227,7 @@ final class GeometricGridRun {
     /// fixed t′ = b, as a Dep on the last row (the one being solved).
     func dep(_ a: Double, _ b: Double) -> Dep {
         let cur = rows.count - 1
-        let lam = a - b, fixedLag = lam <= 0.5 * a * (1 + 1e-9)
+        let lam = a - b, fixedLag = Self.nearDiagonal(lag: lam, at: a)
         var d = Dep()
         for (i, w) in timeWeights(a, valid: { fixedLag ? $0.t >= lam : $0.t >= b }) {
             let point = fixedLag ? rows[i].t - lam : b
@@ -252,28 +255,25 @@ final class GeometricGridRun {
     func nodes(_ a: Double, _ b: Double) -> [Double] {
         if b - a <= 0 { return [a] }
         let half = 0.5 * (b - a)
-        var left: [Double] = [], right: [Double] = []
-        var k = 0
-        while time(k) <= half * (1 + 1e-12) { left.append(a + time(k)); right.append(b - time(k)); k += 1 }
-        var out = left
-        for v in right.reversed() where v > out.last! + 1e-13 * max(1, b) { out.append(v) }
+        let k = count(upTo: half)
+        var out = times[0..<k].map { a + $0 }
+        for tau in times[0..<k].reversed() where b - tau > out.last! + 1e-13 * max(1, b) { out.append(b - tau) }
         return out
     }
 
     // MARK: the row equations
 
     /// What one target t′ of the row being solved reads: on A = nodes(0, t′) the row itself (TA) and
-    /// C(t′, s), χ(t′, s) (PA); on B = nodes(t′, t) the row and C(s, t′), χ(s, t′) (QB); m at the
-    /// nodes of A (mA) and at t′.
+    /// C(t′, s), χ(t′, s) (PA); on B = nodes(t′, t) the row and C(s, t′), χ(s, t′) (QB); and the
+    /// weights that interpolate m and μ in time at t′.
     struct Target {
-        var tp = 0.0
         var TA: [Stencil] = [], PA: [Dep] = [], TB: [Stencil] = [], QB: [Dep] = []
-        var mAt: [(Int, Double)] = [], muAt: [(Int, Double)] = []
+        /// Lagrange weights in time at t′, for m(t′) and μ(t′).
+        var atTarget: [(Int, Double)] = []
     }
 
     func target(_ t: Double, _ tp: Double, _ row: GeometricRow) -> Target {
         var g = Target()
-        g.tp = tp
         func withKernel(_ d: Dep) -> Dep {
             var d = d
             if d.scale == 0 { d.xi1 = model.xi1(d.c0); d.xi2 = model.xi2(d.c0) }
@@ -283,8 +283,7 @@ final class GeometricGridRun {
             for s in nodes(0, tp) { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s))) }
         }
         for s in nodes(tp, t) { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp))) }
-        g.mAt = timeWeights(tp)
-        g.muAt = g.mAt
+        g.atTarget = timeWeights(tp)
         return g
     }
 
@@ -415,15 +414,11 @@ final class GeometricGridRun {
         func history(_ point: (GeometricRow) -> Double?, c: Int, x: Int) {
             let p1 = point(prev)
             let (c1, x1) = p1.map { rowValue(prev, $0) } ?? (1, 0)
-            var hc = c1, hx = x1
+            hist[c] = c1; hist[x] = x1; row.u[c] = c1; row.u[x] = x1
             if n >= 2, let p2 = point(rows[n - 2]) {
                 let (c2, x2) = rowValue(rows[n - 2], p2)
-                hc = a1 * c1 + a2 * c2; hx = a1 * x1 + a2 * x2
-            }
-            hist[c] = hc; hist[x] = hx; row.u[c] = c1; row.u[x] = x1
-            // First guess: linear extrapolation along the same column or lag (a sixth fewer sweeps).
-            if n >= 2, let p2 = point(rows[n - 2]) {
-                let (c2, x2) = rowValue(rows[n - 2], p2)
+                hist[c] = a1 * c1 + a2 * c2; hist[x] = a1 * x1 + a2 * x2
+                // First guess: linear extrapolation along the same column or lag (a sixth fewer sweeps).
                 let r = dt / (prev.t - rows[n - 2].t)
                 row.u[c] = c1 + r * (c1 - c2); row.u[x] = x1 + r * (x1 - x2)
             }
@@ -481,7 +476,7 @@ final class GeometricGridRun {
             work.compute(u)
             for j in 0..<np {
                 // ∂t C without its local term −μC, which the step takes implicitly.
-                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].mAt, { $0.m }, current: mi),
+                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].atTarget, { $0.m }, current: mi),
                                           memoryC: work.colC[j], memoryR: 0)
                 let c = (hist[row.colC + j] + b * gC) / (1 + b * mu)
                 let x = (hist[row.colX + j] + b * work.colX[j]) / (1 + b * mu)
@@ -505,8 +500,8 @@ final class GeometricGridRun {
                 change = max(change, abs(x - u[ix]))
                 u[ix] = x
                 let r = w0 * x + w1 * xm1 + w2 * xm2
-                let mp = oneTime(lags[k].mAt, { $0.m }, current: mi)
-                let mup = oneTime(lags[k].muAt, { $0.mu }, current: mu)
+                let mp = oneTime(lags[k].atTarget, { $0.m }, current: mi)
+                let mup = oneTime(lags[k].atTarget, { $0.mu }, current: mu)
                 // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
                 // are sums over both integrals of each equation (`integrals`).
                 let drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
