@@ -5,9 +5,10 @@ import Foundation
 
 /// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
 enum GeometricRun {
-    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double, threads: Int, out: URL, verify: Bool,
+    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, threads: Int, out: URL, verify: Bool,
                     quiet: Bool, plot: Bool, exact: ExactP2?) throws {
-        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0, threads: threads)
+        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
+                                       threads: threads)
         try base.validate(for: problem)
         if verify, pointsPerEfold < 8 {
             throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")
@@ -17,7 +18,7 @@ enum GeometricRun {
         Terminal.attach(&solver, quiet: quiet)
         if !quiet {
             Terminal.info("solve: \(problem.model.summary), T = \(problem.temperature), m0 = \(problem.m0), "
-                          + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(h0), to t = \(problem.tmax)")
+                          + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(base.h0), rows refined below t ≈ \(2 * earlyTime), to t = \(problem.tmax)")
         }
         var solution = try solver.solve(problem)
         if let bad = solution.solverSettings["unconverged_rows"], bad > 0 {

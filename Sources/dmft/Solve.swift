@@ -58,8 +58,11 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Geometric grid: rows (and lag points) per e-fold of t, K; the step is t/K. Errors ∝ 1/K², cost ∝ K³ log³ t (equations/geometric-grid.md).", valueName: "K"))
     var pointsPerEfold: Int = 16
 
-    @Option(help: "Adaptive and geometric grids: initial step h0, which must resolve the first relaxation (errors ∝ h0²).")
-    var h0: Double = 0.01
+    @Option(help: "Adaptive and geometric grids: initial step h0, which must resolve the first relaxation (errors ∝ h0²); default 0.01 (adaptive), 0.0025 (geometric).")
+    var h0: Double?
+
+    @Option(help: ArgumentHelp("Geometric grid: time scale of the first relaxation; rows are split below about twice it so that the step stays near t/K · t/(t + T_early) (equations/geometric-grid.md).", valueName: "T_early"))
+    var earlyTime: Double = 10
 
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
     var bandCells: Int = 3
@@ -184,12 +187,12 @@ struct Solve: ParsableCommand {
         let exact = compareExact ? try ExactComparisonOutput.reference(for: problem) : nil
         let resolved = try resolvedGrid(tmax: problem.tmax)
         if resolved == "geometric" {
-            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, threads: threads ?? 2, out: URL(fileURLWithPath: out),
+            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, earlyTime: earlyTime, threads: threads ?? 2, out: URL(fileURLWithPath: out),
                                  verify: verify, quiet: quiet, plot: plot, exact: exact)
             return
         }
         if resolved == "adaptive" {
-            let solver = CoarseningGridSolver(window: window, h0: h0, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
+            let solver = CoarseningGridSolver(window: window, h0: h0 ?? 0.01, bandCells: bandCells, bandFromStep: bandFromStep, cellOrder: cellOrder, stepOrder: stepOrder,
                                               lagDefect: lagDefect, waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes),
                                               pinnedPoints: pinnedPoints,
                                               threads: threads ?? AdaptiveRun.defaultThreads(window: window))

@@ -6,7 +6,7 @@ import DMFT
 /// grid where both run, its order in K, and the signal.
 @Suite struct GeometricGridTests {
     /// max |a − b| of e (and m) over a's steps in [from, to], b's series interpolated (linear; b is a
-    /// uniform run at dt = 0.01, whose interpolation error is below 1e-8 at t ≥ 5).
+    /// uniform run at dt = 0.005, whose interpolation error is below 1e-7 at t ≥ 0.5).
     static func seriesDifference(_ a: Solution, _ b: Solution, from: Double, to: Double) -> (e: Double, m: Double) {
         var de = 0.0, dm = 0.0
         for (k, t) in a.series.t.enumerated() where t >= from && t <= to {
@@ -17,10 +17,10 @@ import DMFT
     }
 
     /// Gapless aging (p = 2 below T_c), the case where the coarsening grid's far field fails: against
-    /// the exact solution to t = 10³ at K = 16. The errors are made in the initial transient (t ≈ 1–5,
-    /// where the step t/K is not small against the relaxation time) and decay afterwards; at t ≥ 100
-    /// they are measured as e 6.2e-6 (T = 0) and 6.5e-6 (T = 0.5), C 1.4e-4 and 3.4e-5 (the coarsening
-    /// grid at window 512: e 4e-5, C 1e-2).
+    /// the exact solution to t = 10³ at the defaults (K = 16). Measured: e within 1.2e-5 (T = 0) and 8.9e-6
+    /// (T = 0.5) everywhere, 2.6e-7 and 2.3e-7 for t ≥ 100; C within 5.4e-5 and 5.1e-5 for t ≥ 100 (the
+    /// coarsening grid at window 512: e 4e-5, C 1e-2; this grid before its third-order quadrature and
+    /// lag difference and its short early steps: e 4e-4 early, 5e-6 late, C 1.5e-4).
     @Test(arguments: [0.0, 0.5])
     func twoSpinAgingAgainstTheExactSolution(temperature: Double) throws {
         let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: temperature, tmax: 1000)
@@ -29,24 +29,22 @@ import DMFT
         let late = cmp.energy.filter { $0.t >= 100 }.map { abs($0.dmft - $0.exact) }.max()!
         let lateC = cmp.twoTime.filter { $0.t >= 100 && $0.tPrime > 0 }.map { abs($0.C - $0.exactC) }.max()!
         print("geometric p = 2, T = \(temperature): max |Δe| \(cmp.maxErrorEnergy), for t ≥ 100 \(late); C \(lateC)")
-        #expect(late < 1e-5)
-        #expect(lateC < 3e-4)
-        #expect(cmp.maxErrorEnergy < 6e-4)
+        #expect(late < 1e-6)
+        #expect(lateC < 1.5e-4)
+        #expect(cmp.maxErrorEnergy < 3e-5)
     }
 
-    /// p = 3 from a random start against the uniform grid (dt = 0.01, third order: its own error is
-    /// below 2e-6 here). K = 16 leaves ≈ 1e-4 in the initial transient (t ≈ 1–5, where the step t/K is
-    /// not small against the relaxation time), which then fades: measured 1.0e-4 (T = 0.5) and 1.1e-4
-    /// (T = 0) at 5 ≤ t ≤ 20 at K = 16, and a quarter of that at K = 32.
+    /// p = 3 from a random start against the uniform grid (dt = 0.005, third order) over the whole
+    /// transient, 0.5 ≤ t ≤ 20: issue 3 asks for 1e-5 where both run. Measured at the defaults (K = 16):
+    /// 4.6e-6 (T = 0) and 2.7e-6 (T = 0.5); before the early rows were split and the quadrature and lag
+    /// difference made third order, K = 16 was 1e-4 off at 5 ≤ t ≤ 20.
     @Test(arguments: [0.0, 0.5])
     func agreesWithTheUniformGrid(temperature: Double) throws {
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: temperature, tmax: 20)
-        let uniform = try UniformGridSolver(dt: 0.01).solve(problem)
-        let d = try [16, 32].map { k in
-            Self.seriesDifference(try GeometricGridSolver(pointsPerEfold: k).solve(problem), uniform, from: 5, to: 20).e
-        }
-        print("geometric p = 3, T = \(temperature): max |Δe| for 5 ≤ t ≤ 20 at K = 16, 32: \(d)")
-        #expect(d[0] < 1.5e-4 && d[1] < 4e-5 && d[0] / d[1] > 3)
+        let uniform = try UniformGridSolver(dt: 0.005).solve(problem)
+        let d = Self.seriesDifference(try GeometricGridSolver().solve(problem), uniform, from: 0.5, to: 20).e
+        print("geometric p = 3, T = \(temperature): max |Δe| for 0.5 ≤ t ≤ 20 at K = 16: \(d)")
+        #expect(d < 1e-5)
     }
 
     /// The sweep's integrals are split over threads by target, each computed the same way.
@@ -57,20 +55,21 @@ import DMFT
         #expect(one.series.energy == two.series.energy && one.series.m == two.series.m && one.C == two.C)
     }
 
-    /// Second order in 1/K: the energy at t = 30 for K = 8, 16, 32 (h0 = 0.01 throughout), the ratio of
-    /// successive differences near 4. A first-order piece (a copied band, a coarse cell next to the
-    /// diagonal) would make it 2 or less.
-    @Test func convergesAtSecondOrderInPointsPerEfold() throws {
-        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 30)
+    /// Faster than second order in 1/K once the transient is over: the energy at t = 300 for K = 8, 16, 32,
+    /// the ratio of successive differences 6–8 (the quadrature and the lag difference are third order; the
+    /// BDF2 step's own second-order error is smaller). Trapezoid sums or a two-point lag difference bring it
+    /// down to 4, a first-order piece (a copied band, a coarse cell next to the diagonal) to 2 or less.
+    @Test func convergesFasterThanSecondOrderInPointsPerEfold() throws {
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 300)
         let e = try [8, 16, 32].map { try GeometricGridSolver(pointsPerEfold: $0).solve(problem).series.energy.last! }
         let ratio = (e[0] - e[1]) / (e[1] - e[2])
-        print("geometric p = 3, T = 0.5, e(30) at K = 8, 16, 32: \(e), ratio \(ratio)")
-        #expect(ratio > 3 && ratio < 6)
+        print("geometric p = 3, T = 0.5, e(300) at K = 8, 16, 32: \(e), ratio \(ratio)")
+        #expect(ratio > 5 && ratio < 12)
     }
 
     /// The spiked matrix model below its BBP threshold: gapless aging, m decaying like a column
     /// C(t, 0) at the rate 3/(4t) that the equations get from a cancellation of O(1) terms. The coarsening
-    /// grid's relative error of m at t = 10⁴ is +0.56 at window 512; here it stays small.
+    /// grid's relative error of m at t = 10⁴ is +0.56 at window 512; here it is measured at 2.6e-4.
     @Test func subcriticalSpikedMatrixOverlapAgainstTheExactSolution() throws {
         let delta2 = 1.5, m0 = 1e-6
         let problem = try DynamicsProblem(model: try Model.spikedMatrix(delta2: delta2), temperature: 0, m0: m0, tmax: 1e4)
@@ -82,7 +81,7 @@ import DMFT
             if t >= 100 { late = max(late, err) }
         }
         print("geometric spiked matrix Δ2 = 1.5: max relative error of m for t ≥ 1: \(worst), t ≥ 100: \(late)")
-        #expect(late < 1e-2)
+        #expect(late < 1e-3)
     }
 
     @Test func refusesWhatItDoesNotIntegrate() throws {

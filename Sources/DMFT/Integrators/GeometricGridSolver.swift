@@ -23,6 +23,8 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// Sweeps stop when no value changes by more than this (absolute), or after `maxSweeps`.
     public var tolerance: Double
     public var maxSweeps: Int
+    /// Time scale of the first relaxation: rows are refined below about 2·earlyTime (see `rowTimes`).
+    public var earlyTime: Double
     /// Depth of the Anderson mixing of the sweeps.
     public var andersonDepth: Int
     /// Threads for the memory integrals of a sweep (the result does not depend on it).
@@ -32,11 +34,12 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// Polled once per row; true stops the run cleanly (status `.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(pointsPerEfold: Int = 16, h0: Double = 0.01, tolerance: Double = 1e-9, maxSweeps: Int = 400,
-                andersonDepth: Int = 30, threads: Int = 2, progress: (@Sendable (SolverProgress) -> Void)? = nil,
+    public init(pointsPerEfold: Int = 16, h0: Double = 0.0025, earlyTime: Double = 10, tolerance: Double = 1e-7,
+                maxSweeps: Int = 400, andersonDepth: Int = 30, threads: Int = 2, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.pointsPerEfold = pointsPerEfold
         self.h0 = h0
+        self.earlyTime = earlyTime
         self.tolerance = tolerance
         self.maxSweeps = maxSweeps
         self.andersonDepth = andersonDepth
@@ -48,7 +51,7 @@ public struct GeometricGridSolver: DynamicsSolver {
 
     public var name: String { "geometric" }
     public var settings: [String: Double] {
-        ["points_per_efold": Double(pointsPerEfold), "h0": h0, "tolerance": tolerance,
+        ["points_per_efold": Double(pointsPerEfold), "h0": h0, "early_time": earlyTime, "tolerance": tolerance,
          "max_sweeps": Double(maxSweeps), "anderson_depth": Double(andersonDepth), "threads": Double(threads)]
     }
 
@@ -65,12 +68,32 @@ public struct GeometricGridSolver: DynamicsSolver {
         return times.map { $0 * scale }
     }
 
+    /// The times of the rows: the grid, with each of its steps split into equal parts where it is long
+    /// against the early transient, so that the row step stays near max(h0, t/K · t/(t + earlyTime)).
+    /// Points (columns, lags, quadrature nodes) stay on `grid`: the early error is BDF2's, in time.
+    public func rowTimes(tmax: Double) -> [Double] {
+        let g = grid(tmax: tmax)
+        var out = [g[0]]
+        let k = Double(pointsPerEfold)
+        for i in 1..<g.count {
+            let a = g[i - 1], step = g[i] - a
+            let wanted = max(h0, a / k * a / (a + earlyTime))
+            let parts = max(1, Int((step / wanted).rounded()))
+            for p in 1..<parts { out.append(a + step * Double(p) / Double(parts)) }
+            out.append(g[i])
+        }
+        return out
+    }
+
     public func validate(for problem: DynamicsProblem) throws {
         guard pointsPerEfold >= 4, pointsPerEfold <= 512 else {
             throw DMFTError.invalidParameter("points-per-efold", "must be in [4, 512], got \(pointsPerEfold)")
         }
         guard h0.isFinite, h0 > 0, h0 <= problem.tmax else {
             throw DMFTError.invalidParameter("h0", "must be > 0 and ≤ --tmax, got \(h0)")
+        }
+        guard earlyTime.isFinite, earlyTime >= 0 else {
+            throw DMFTError.invalidParameter("early-time", "must be ≥ 0 (0: no refinement), got \(earlyTime)")
         }
         guard tolerance > 0, maxSweeps >= 1, andersonDepth >= 0 else {
             throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
@@ -94,14 +117,30 @@ final class GeometricGridRun {
     let solver: GeometricGridSolver
     let model: Model
     let T: Double
-    /// The grid of times τ_k: rows, columns and lags.
+    /// The grid of times τ_k: columns, lags and quadrature nodes.
     let times: [Double]
+    /// The times of the rows: `times` with early steps split.
+    let rowTimes: [Double]
+    /// BDF order in time. BDF3 (not A-stable) lets rows oscillate and grow at some K (24 at p = 3,
+    /// T = 0.5), whatever the order in the lag; BDF2 does not, so the early transient gets shorter steps.
+    static let stepOrder = 2
+    /// Order of the backward difference in the lag that gives R from χ: third order, which makes the
+    /// late-time error 4–10 times smaller than the second-order difference did.
+    static let lagOrder = 3
     private(set) var rows: [GeometricRow] = []
+    /// For each lag τ_k, the backward difference in the lag that gives R(t, t − τ_k) from χ.
+    let lagDifference: [VariableStepBDF]
 
     init(problem: DynamicsProblem, solver: GeometricGridSolver) {
         self.problem = problem
         self.solver = solver
-        times = solver.grid(tmax: problem.tmax)
+        let times = solver.grid(tmax: problem.tmax)
+        self.times = times
+        rowTimes = solver.rowTimes(tmax: problem.tmax)
+        let order = Self.lagOrder
+        lagDifference = times.indices.map { k in
+            k == 0 ? VariableStepBDF(times: [1, 0]) : VariableStepBDF(times: (0...min(order, k)).map { times[k - $0] })
+        }
         model = problem.model
         T = problem.temperature
     }
@@ -251,13 +290,17 @@ final class GeometricGridRun {
         return v
     }
 
-    /// Nodes on [a, b], dense at both ends: a + τ_k and b − τ_k for τ_k ≤ (b − a)/2.
+    /// Nodes on [a, b], dense at both ends: a + τ_k and b − τ_k for τ_k ≤ (b − a)/2. Where the two meet,
+    /// a node closer than half the local spacing is left out, for the quadratic panels of the quadrature.
     func nodes(_ a: Double, _ b: Double) -> [Double] {
         if b - a <= 0 { return [a] }
         let half = 0.5 * (b - a)
         let k = count(upTo: half)
         var out = times[0..<k].map { a + $0 }
-        for tau in times[0..<k].reversed() where b - tau > out.last! + 1e-13 * max(1, b) { out.append(b - tau) }
+        for i in stride(from: k - 1, through: 0, by: -1) {
+            let s = b - times[i]
+            if i == 0 || s - out.last! > 0.5 * (times[i] - times[i - 1]) { out.append(s) }
+        }
         return out
     }
 
@@ -268,6 +311,8 @@ final class GeometricGridRun {
     /// weights that interpolate m and μ in time at t′.
     struct Target {
         var TA: [Stencil] = [], PA: [Dep] = [], TB: [Stencil] = [], QB: [Dep] = []
+        /// The quadrature on A's and on B's nodes (no A for t′ = 0).
+        var ruleA: StieltjesPanels? = nil, ruleB = StieltjesPanels(nodes: [])
         /// Lagrange weights in time at t′, for m(t′) and μ(t′).
         var atTarget: [(Int, Double)] = []
     }
@@ -280,9 +325,13 @@ final class GeometricGridRun {
             return d
         }
         if tp > 0 {
-            for s in nodes(0, tp) { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s))) }
+            let a = nodes(0, tp)
+            for s in a { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s))) }
+            g.ruleA = StieltjesPanels(nodes: a)
         }
-        for s in nodes(tp, t) { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp))) }
+        let b = nodes(tp, t)
+        for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp))) }
+        g.ruleB = StieltjesPanels(nodes: b)
         g.atTarget = timeWeights(tp)
         return g
     }
@@ -316,45 +365,39 @@ final class GeometricGridRun {
     }
 
     /// Memory of ∂₁C(t, t′) (without −μC and the signal term), of ∂₁χ(t, t′) (with its 1), and of
-    /// the adjoint ∂₁C(t′, t) (without −μ(t′)C, the signal term and 2T R(t, t′)).
-    @inline(__always) func integrals(_ g: Target, _ u: [Double], adjoint: Bool) -> (dc: Double, dx: Double, adj: Double) {
+    /// the adjoint ∂₁C(t′, t) (without −μ(t′)C, the signal term and 2T R(t, t′)). `scratch` holds six
+    /// columns as long as the target's longest node list.
+    @inline(__always) func integrals(_ g: Target, _ u: [Double], adjoint: Bool, scratch: NodeScratch)
+        -> (dc: Double, dx: Double, adj: Double) {
         let xi1 = model.xi1, xi2 = model.xi2
         @inline(__always) func kernels(_ d: Dep, _ c: Double) -> (Double, Double) {
             d.scale == 0 ? (d.xi1, d.xi2) : (xi1(c), xi2(c))
         }
+        let f1 = scratch.column(0), f2 = scratch.column(1), f3 = scratch.column(2), f4 = scratch.column(3)
+        let gT = scratch.column(4), gP = scratch.column(5)
         var dc = 0.0, dx = 1.0, adj = 0.0
-        // Cell sums Σ ½(f_q + f_{q+1}) Δχ: each node's kernel values are computed once and carried.
-        if !g.TA.isEmpty {
-            var (ct0, xt0) = Self.apply(g.TA[0], u)
-            var (cp0, xp0) = Self.eval(g.PA[0], u)
-            var t10 = xi1(ct0), t20 = xi2(ct0)
-            var (p10, p20) = kernels(g.PA[0], cp0)
-            for q in 1..<g.TA.count {
+        // On A = [0, t′]: −∫ ξ″(C(t,s)) C(t′,s) dχ(t,s) − ∫ ξ′(C(t,s)) dχ(t′,s), and the adjoint's mirror.
+        if let ruleA = g.ruleA {
+            for q in 0..<g.TA.count {
                 let (ct, xt) = Self.apply(g.TA[q], u)
                 let (cp, xp) = Self.eval(g.PA[q], u)
-                let t1 = xi1(ct), t2 = xi2(ct)
-                let (p1, p2) = kernels(g.PA[q], cp)
-                let wt = xt0 - xt, wp = xp0 - xp
-                dc += 0.5 * (t20 * cp0 + t2 * cp) * wt + 0.5 * (t10 + t1) * wp
-                if adjoint { adj += 0.5 * (p20 * ct0 + p2 * ct) * wp + 0.5 * (p10 + p1) * wt }
-                ct0 = ct; xt0 = xt; cp0 = cp; xp0 = xp; t10 = t1; t20 = t2; p10 = p1; p20 = p2
+                f1[q] = xi2(ct) * cp; f2[q] = xi1(ct); gT[q] = xt; gP[q] = xp
+                if adjoint { let (p1, p2) = kernels(g.PA[q], cp); f3[q] = p2 * ct; f4[q] = p1 }
             }
+            dc -= ruleA.integrate(f1, gT) + ruleA.integrate(f2, gP)
+            if adjoint { adj -= ruleA.integrate(f3, gP) + ruleA.integrate(f4, gT) }
         }
-        var (ct0, xt0) = Self.apply(g.TB[0], u)
-        var (cq0, xq0) = Self.eval(g.QB[0], u)
-        var t20 = xi2(ct0)
-        var q10 = kernels(g.QB[0], cq0).0
-        for q in 1..<g.TB.count {
+        // On B = [t′, t]: −∫ ξ″(C(t,s)) {C, χ}(s,t′) dχ(t,s); the adjoint's −∫ ξ′(C(s,t′)) dχ(t,s).
+        for q in 0..<g.TB.count {
             let (ct, xt) = Self.apply(g.TB[q], u)
             let (cq, xq) = Self.eval(g.QB[q], u)
             let t2 = xi2(ct)
-            let q1 = adjoint ? kernels(g.QB[q], cq).0 : 0
-            let wt = xt0 - xt
-            dc += 0.5 * (t20 * cq0 + t2 * cq) * wt
-            dx += 0.5 * (t20 * xq0 + t2 * xq) * wt
-            if adjoint { adj += 0.5 * (q10 + q1) * wt }
-            ct0 = ct; xt0 = xt; cq0 = cq; xq0 = xq; t20 = t2; q10 = q1
+            f1[q] = t2 * cq; f2[q] = t2 * xq; gT[q] = xt
+            if adjoint { f3[q] = kernels(g.QB[q], cq).0 }
         }
+        dc -= g.ruleB.integrate(f1, gT)
+        dx -= g.ruleB.integrate(f2, gT)
+        if adjoint { adj -= g.ruleB.integrate(f3, gT) }
         return (dc, dx, adj)
     }
 
@@ -373,12 +416,12 @@ final class GeometricGridRun {
         var series = TimeSeries()
         series.append(t: 0, m: first.m, energy: first.energy, mu: first.mu)
         var status = RunStatus.completed
-        let expectedRows = Double(times.count - 1)
+        let expectedRows = Double(rowTimes.count - 1)
         var n = 0
-        while n + 1 < times.count {
+        while n + 1 < rowTimes.count {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             n += 1
-            let t = time(n)
+            let t = rowTimes[n]
             guard let row = advance(to: t) else {
                 status = .diverged(atTime: t)
                 rows.removeLast()
@@ -402,25 +445,30 @@ final class GeometricGridRun {
         let n = rows.count
         let prev = rows[n - 1]
         let dt = t - prev.t
-        // Variable-step BDF2 (BDF1 on the first step): y = a1 y₋₁ + a2 y₋₂ + β dt f.
-        var a1 = 1.0, a2 = 0.0, beta = 1.0
-        if n >= 2 {
-            let w = dt / (prev.t - rows[n - 2].t)
-            a1 = (1 + w) * (1 + w) / (1 + 2 * w); a2 = -w * w / (1 + 2 * w); beta = (1 + w) / (1 + 2 * w)
-        }
         let row = GeometricRow(t: t, points: max(1, count(upTo: Self.reach * t)))
         let np = row.points
-        var hist = [Double](repeating: 0, count: row.u.count)
+        // Variable-step BDF of the solver's order, lower where older rows do not hold a point yet:
+        // y = Σ a_j y₋ⱼ + b f, with b per value.
+        let back = min(Self.stepOrder, n)
+        let steps = (1...back).map { depth in VariableStepBDF(times: [t] + (1...depth).map { rows[n - $0].t }) }
+        var hist = [Double](repeating: 0, count: row.u.count), b = [Double](repeating: 0, count: row.u.count)
         func history(_ point: (GeometricRow) -> Double?, c: Int, x: Int) {
-            let p1 = point(prev)
-            let (c1, x1) = p1.map { rowValue(prev, $0) } ?? (1, 0)
-            hist[c] = c1; hist[x] = x1; row.u[c] = c1; row.u[x] = x1
-            if n >= 2, let p2 = point(rows[n - 2]) {
-                let (c2, x2) = rowValue(rows[n - 2], p2)
-                hist[c] = a1 * c1 + a2 * c2; hist[x] = a1 * x1 + a2 * x2
+            var cs = (0.0, 0.0, 0.0), xs = (0.0, 0.0, 0.0), held = 0
+            for j in 1...back {
+                guard let p = point(rows[n - j]) else { break }
+                let (cv, xv) = rowValue(rows[n - j], p)
+                switch j { case 1: cs.0 = cv; xs.0 = xv; case 2: cs.1 = cv; xs.1 = xv; default: cs.2 = cv; xs.2 = xv }
+                held = j
+            }
+            if held == 0 { cs.0 = 1; held = 1 }  // a lag the previous row does not reach: start from C = 1, χ = 0
+            let bdf = steps[held - 1]
+            hist[c] = bdf.history(cs); hist[x] = bdf.history(xs)
+            b[c] = bdf.beta; b[x] = bdf.beta
+            row.u[c] = cs.0; row.u[x] = xs.0
+            if held >= 2 {
                 // First guess: linear extrapolation along the same column or lag (a sixth fewer sweeps).
                 let r = dt / (prev.t - rows[n - 2].t)
-                row.u[c] = c1 + r * (c1 - c2); row.u[x] = x1 + r * (x1 - x2)
+                row.u[c] = cs.0 + r * (cs.0 - cs.1); row.u[x] = xs.0 + r * (xs.0 - xs.1)
             }
         }
         for j in 0..<np {
@@ -431,7 +479,9 @@ final class GeometricGridRun {
             let lam = time(k)
             history({ $0.t >= lam ? $0.t - lam : nil }, c: row.lagC + k, x: row.lagX + k)
         }
-        let histM = n >= 2 ? a1 * prev.m + a2 * rows[n - 2].m : prev.m
+        let stepM = steps[back - 1]
+        let histM = stepM.history((prev.m, back >= 2 ? rows[n - 2].m : 0, back >= 3 ? rows[n - 3].m : 0))
+        let bM = stepM.beta
         row.m = prev.m
         row.mu = prev.mu
         rows.append(row)
@@ -440,20 +490,19 @@ final class GeometricGridRun {
         let ownStencils = own.map { stencil(row, $0) }
         let ownM = own.map { timeWeights($0) }
         let (cols, lags) = targets(t, row)
-        let b = beta * dt
         let xi1 = model.xi1, xi2 = model.xi2
+        let ownRule = StieltjesPanels(nodes: own)
+        var fMu = [Double](repeating: 0, count: own.count), fE = fMu, fM = fMu, gX = fMu
         func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
-            var sMu = 0.0, sE = 0.0, sM = 0.0
-            var (c0, x0) = Self.apply(ownStencils[0], u)
-            var m0 = oneTime(ownM[0], { $0.m }, current: m)
-            for q in 1..<own.count {
+            for q in 0..<own.count {
                 let (c, x) = Self.apply(ownStencils[q], u)
                 let mq = oneTime(ownM[q], { $0.m }, current: m)
-                let w = x0 - x
-                sMu += 0.5 * ((xi1(c0) + xi2(c0) * c0) + (xi1(c) + xi2(c) * c)) * w
-                sE += 0.5 * (xi1(c0) + xi1(c)) * w
-                sM += 0.5 * (xi2(c0) * m0 + xi2(c) * mq) * w
-                c0 = c; x0 = x; m0 = mq
+                fMu[q] = xi1(c) + xi2(c) * c; fE[q] = xi1(c); fM[q] = xi2(c) * mq; gX[q] = x
+            }
+            // The integrals over s ∈ [0, t] against dχ(t, s), which runs from χ(t, 0) down to 0.
+            let (sMu, sE, sM) = gX.withUnsafeBufferPointer { g in
+                (-ownRule.integrate(fMu, g.baseAddress!), -ownRule.integrate(fE, g.baseAddress!),
+                 -ownRule.integrate(fM, g.baseAddress!))
             }
             return (DMFTEquations.mu(temperature: T, m: m, signalForce: model.v1(m), integral: sMu),
                     DMFTEquations.energy(model, m: m, integral: sE), sM)
@@ -478,28 +527,22 @@ final class GeometricGridRun {
                 // ∂t C without its local term −μC, which the step takes implicitly.
                 let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].atTarget, { $0.m }, current: mi),
                                           memoryC: work.colC[j], memoryR: 0)
-                let c = (hist[row.colC + j] + b * gC) / (1 + b * mu)
-                let x = (hist[row.colX + j] + b * work.colX[j]) / (1 + b * mu)
+                let bj = b[row.colC + j]
+                let c = (hist[row.colC + j] + bj * gC) / (1 + bj * mu)
+                let x = (hist[row.colX + j] + bj * work.colX[j]) / (1 + bj * mu)
                 change = max(change, abs(c - u[row.colC + j]), abs(x - u[row.colX + j]))
                 u[row.colC + j] = c; u[row.colX + j] = x
             }
             for k in 1..<np {
-                let lam = time(k)
                 let ic = row.lagC + k, ix = row.lagX + k
-                var w0 = 0.0, w1 = 0.0, w2 = 0.0
-                if k == 1 {
-                    w0 = 1 / lam; w1 = -w0
-                } else {
-                    let l1 = time(k - 1), l2 = time(k - 2)
-                    w0 = 1 / (lam - l1) + 1 / (lam - l2)
-                    w1 = -(lam - l2) / ((lam - l1) * (l1 - l2))
-                    w2 = (lam - l1) / ((lam - l2) * (l1 - l2))
-                }
-                let xm1 = u[ix - 1], xm2 = k >= 2 ? u[ix - 2] : 0
-                let x = (hist[ix] + b * (work.lagX[k] - w1 * xm1 - w2 * xm2)) / (1 + b * (mu + w0))
+                // R = ∂λχ = (χ_k − Σ a_j χ_{k−j})/β, the backward difference of the step's order in the lag.
+                let d = lagDifference[k]
+                let earlier = d.history((u[ix - 1], k >= 2 ? u[ix - 2] : 0, k >= 3 ? u[ix - 3] : 0))
+                let bk = b[ix]
+                let x = (hist[ix] + bk * (work.lagX[k] + earlier / d.beta)) / (1 + bk * (mu + 1 / d.beta))
                 change = max(change, abs(x - u[ix]))
                 u[ix] = x
-                let r = w0 * x + w1 * xm1 + w2 * xm2
+                let r = (x - earlier) / d.beta
                 let mp = oneTime(lags[k].atTarget, { $0.m }, current: mi)
                 let mup = oneTime(lags[k].atTarget, { $0.mu }, current: mu)
                 // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
@@ -507,11 +550,11 @@ final class GeometricGridRun {
                 let drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
                     + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: model.v1(mp), mLater: mi,
                                               memoryC: work.lagAdjoint[k], memoryR: 0, temperature: T, response: r)
-                let c = (hist[ic] + b * drift) / (1 + b * (mu + mup))
+                let c = (hist[ic] + bk * drift) / (1 + bk * (mu + mup))
                 change = max(change, abs(c - u[ic]))
                 u[ic] = c
             }
-            let newM = (histM + b * DMFTEquations.dm(mu: 0, m: 0, signalForce: force, memory: ob.memM)) / (1 + b * mu)
+            let newM = (histM + bM * DMFTEquations.dm(mu: 0, m: 0, signalForce: force, memory: ob.memM)) / (1 + bM * mu)
             change = max(change, abs(newM - mi) / max(abs(newM), 1e-300))
             guard change.isFinite else { return nil }
             let next = anderson.next(u: row.u + [mi, row.mu], g: u + [newM, mu])
@@ -578,10 +621,13 @@ final class SweepIntegrals: @unchecked Sendable {
     let run: GeometricGridRun
     let cols: [GeometricGridRun.Target], lags: [GeometricGridRun.Target]
     let threads: Int
+    /// The most nodes any target integrates over.
+    let longest: Int
     var colC: [Double], colX: [Double], lagC: [Double], lagX: [Double], lagAdjoint: [Double]
 
     init(run: GeometricGridRun, cols: [GeometricGridRun.Target], lags: [GeometricGridRun.Target], threads: Int) {
         self.run = run; self.cols = cols; self.lags = lags; self.threads = max(1, threads)
+        longest = (cols + lags).reduce(1) { max($0, $1.TA.count, $1.TB.count) }
         colC = .init(repeating: 0, count: cols.count); colX = colC
         lagC = .init(repeating: 0, count: lags.count); lagX = lagC; lagAdjoint = lagC
     }
@@ -597,15 +643,17 @@ final class SweepIntegrals: @unchecked Sendable {
         lagAdjoint.withUnsafeMutableBufferPointer { la in
             let out = Outputs(cc: cc, cx: cx, lc: lc, lx: lx, la: la)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let scratch = NodeScratch(nodes: longest)
+                defer { scratch.free() }
                 // Interleaved, so that both threads get targets of every size.
                 var q = part
                 while q < total {
                     if q < nc {
-                        let r = run.integrals(cols[q], u, adjoint: false)
+                        let r = run.integrals(cols[q], u, adjoint: false, scratch: scratch)
                         out.cc[q] = r.dc; out.cx[q] = r.dx
                     } else if q - nc >= 1 {
                         let k = q - nc
-                        let r = run.integrals(lags[k], u, adjoint: true)
+                        let r = run.integrals(lags[k], u, adjoint: true, scratch: scratch)
                         out.lc[k] = r.dc; out.lx[k] = r.dx; out.la[k] = r.adj
                     }
                     q += parts
@@ -619,4 +667,16 @@ final class SweepIntegrals: @unchecked Sendable {
         let lc: UnsafeMutableBufferPointer<Double>, lx: UnsafeMutableBufferPointer<Double>
         let la: UnsafeMutableBufferPointer<Double>
     }
+}
+
+/// Per-thread columns for a target's values at its nodes (see `GeometricGridRun.integrals`).
+struct NodeScratch {
+    private let base: UnsafeMutablePointer<Double>
+    private let stride: Int
+    init(nodes: Int) {
+        stride = nodes
+        base = .allocate(capacity: 6 * nodes)
+    }
+    @inline(__always) func column(_ i: Int) -> UnsafeMutablePointer<Double> { base + i * stride }
+    func free() { base.deallocate() }
 }

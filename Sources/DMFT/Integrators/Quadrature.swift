@@ -25,3 +25,96 @@ public enum GregoryQuadrature {
         }
     }
 }
+
+/// ∫ F dG over nodes s_0 < … < s_n from the values of F and G at the nodes, on any spacing.
+///
+/// On panels of two cells F and G are replaced by their quadratic interpolants and ∫ F G′ ds is taken
+/// exactly (two-point Gauss: the integrand is cubic), so the rule is third order in the spacing where the
+/// cell sums ½(F_q + F_{q+1})(G_{q+1} − G_q) are second order, for the same node values. With an odd
+/// number of cells the last one integrates the quadratic through its nodes and the one before; a single
+/// cell is the trapezoid. The nodes must not nearly coincide (the interpolant would amplify errors in the
+/// values by the ratio of the spacings).
+public struct StieltjesPanels: Sendable {
+    /// First node of each panel's three interpolation nodes.
+    let first: [Int]
+    /// W[9p + 3a + b] = ∫ L_a L_b′ ds over the cells of panel p, L the Lagrange basis of its nodes.
+    let weights: [Double]
+    let nodeCount: Int
+
+    public init(nodes s: [Double]) {
+        nodeCount = s.count
+        var first: [Int] = [], w: [Double] = []
+        let cells = s.count - 1
+        if cells >= 2 {
+            var p = 0
+            while p + 2 <= cells {
+                first.append(p)
+                w += Self.panel(s[p], s[p + 1], s[p + 2], from: s[p], to: s[p + 2])
+                p += 2
+            }
+            if p < cells {
+                first.append(cells - 2)
+                w += Self.panel(s[cells - 2], s[cells - 1], s[cells], from: s[cells - 1], to: s[cells])
+            }
+        }
+        self.first = first
+        weights = w
+    }
+
+    /// ∫_lo^hi L_a L_b′ ds for the quadratic Lagrange basis on (x0, x1, x2).
+    static func panel(_ x0: Double, _ x1: Double, _ x2: Double, from lo: Double, to hi: Double) -> [Double] {
+        let x = [x0, x1, x2]
+        let half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo), g = half / 3.0.squareRoot()
+        var w = [Double](repeating: 0, count: 9)
+        for y in [mid - g, mid + g] {
+            var l = [0.0, 0.0, 0.0], dl = [0.0, 0.0, 0.0]
+            for a in 0..<3 {
+                let (b, c) = ((a + 1) % 3, (a + 2) % 3)
+                let den = (x[a] - x[b]) * (x[a] - x[c])
+                l[a] = (y - x[b]) * (y - x[c]) / den
+                dl[a] = ((y - x[b]) + (y - x[c])) / den
+            }
+            for a in 0..<3 { for b in 0..<3 { w[3 * a + b] += half * l[a] * dl[b] } }
+        }
+        return w
+    }
+
+    /// ∫ F dG from F and G at the nodes.
+    @inline(__always) public func integrate(_ f: UnsafePointer<Double>, _ g: UnsafePointer<Double>) -> Double {
+        if nodeCount < 3 { return nodeCount == 2 ? 0.5 * (f[0] + f[1]) * (g[1] - g[0]) : 0 }
+        var sum = 0.0
+        weights.withUnsafeBufferPointer { w in
+            for p in 0..<first.count {
+                let s = first[p], o = 9 * p
+                let g0 = g[s], g1 = g[s + 1], g2 = g[s + 2]
+                sum += f[s] * (w[o] * g0 + w[o + 1] * g1 + w[o + 2] * g2)
+                    + f[s + 1] * (w[o + 3] * g0 + w[o + 4] * g1 + w[o + 5] * g2)
+                    + f[s + 2] * (w[o + 6] * g0 + w[o + 7] * g1 + w[o + 8] * g2)
+            }
+        }
+        return sum
+    }
+}
+
+/// Variable-step BDF on the times t₀ > t₁ > … > t_q (q ≤ 3): y(t₀) = Σ_{j≥1} a_j y(t_j) + β f(t₀), from the
+/// derivative at t₀ of the polynomial through the q + 1 points. Read backwards, (y(t₀) − Σ a_j y(t_j))/β is
+/// that derivative: the backward difference of order q on any spacing.
+public struct VariableStepBDF: Sendable {
+    public let a: (Double, Double, Double)
+    public let beta: Double
+    public init(times: [Double]) {
+        let t0 = times[0], q = times.count - 1
+        precondition(q >= 1 && q <= 3)
+        var l0 = 0.0
+        for j in 1...q { l0 += 1 / (t0 - times[j]) }
+        var a = [0.0, 0.0, 0.0]
+        for j in 1...q {
+            var lj = 1 / (times[j] - t0)
+            for i in 1...q where i != j { lj *= (t0 - times[i]) / (times[j] - times[i]) }
+            a[j - 1] = -lj / l0
+        }
+        self.a = (a[0], a[1], a[2])
+        beta = 1 / l0
+    }
+    @inline(__always) public func history(_ y: (Double, Double, Double)) -> Double { a.0 * y.0 + a.1 * y.1 + a.2 * y.2 }
+}
