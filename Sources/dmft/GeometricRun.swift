@@ -5,10 +5,10 @@ import Foundation
 
 /// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
 enum GeometricRun {
-    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, threads: Int, out: URL, verify: Bool,
+    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, stepTolerance: Double, threads: Int, out: URL, verify: Bool,
                     quiet: Bool, plot: Bool, exact: ExactP2?) throws {
         let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
-                                       threads: threads)
+                                       stepTolerance: stepTolerance, threads: threads)
         try base.validate(for: problem)
         if verify, pointsPerEfold < 8 {
             throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")

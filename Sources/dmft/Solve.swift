@@ -49,13 +49,13 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; second order in 1/K, 2e-5 in e at t = 10⁶ with K = 16 in about 30 s; its step t/K does not resolve fast late events such as escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; within a few 1e-6 in e at every time to t = 10⁶ with K = 16 in about 30 s; its step t/K does not resolve fast late events such as escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
     var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
     var window: Int = 512
 
-    @Option(help: ArgumentHelp("Geometric grid: rows (and lag points) per e-fold of t, K; the step is t/K. Errors ∝ 1/K², cost ∝ K³ log³ t (equations/geometric-grid.md).", valueName: "K"))
+    @Option(help: ArgumentHelp("Geometric grid: rows (and lag points) per e-fold of t, K; the step is t/K. Errors fall as K⁻² to K⁻³, cost ∝ K³ log³ t (equations/geometric-grid.md).", valueName: "K"))
     var pointsPerEfold: Int = 16
 
     @Option(help: "Adaptive and geometric grids: initial step h0, which must resolve the first relaxation (errors ∝ h0²); default 0.01 (adaptive), 0.0025 (geometric).")
@@ -63,6 +63,9 @@ struct Solve: ParsableCommand {
 
     @Option(help: ArgumentHelp("Geometric grid: time scale of the first relaxation; rows are split below about twice it so that the step stays near t/K · t/(t + T_early) (equations/geometric-grid.md).", valueName: "T_early"))
     var earlyTime: Double = 10
+
+    @Option(help: ArgumentHelp("Geometric grid: a step is halved when m differs from its linear extrapolation by more than this, so that escapes of m are resolved; 0 turns the control off.", valueName: "δm"))
+    var stepTolerance: Double = 1e-3
 
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")
     var bandCells: Int = 3
@@ -187,7 +190,7 @@ struct Solve: ParsableCommand {
         let exact = compareExact ? try ExactComparisonOutput.reference(for: problem) : nil
         let resolved = try resolvedGrid(tmax: problem.tmax)
         if resolved == "geometric" {
-            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, earlyTime: earlyTime, threads: threads ?? 2, out: URL(fileURLWithPath: out),
+            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, earlyTime: earlyTime, stepTolerance: stepTolerance, threads: threads ?? 2, out: URL(fileURLWithPath: out),
                                  verify: verify, quiet: quiet, plot: plot, exact: exact)
             return
         }
@@ -303,7 +306,7 @@ enum Summary {
         print(paragraph(solution, directory: out))
         // At T = 0 the energy is a Lyapunov function of gradient flow: a rise is the discretisation's.
         if solution.temperature == 0, solution.problem.drive.isTrivial,
-           let rise = energyRise(solution.series), rise.height > 1e-9 {
+           let rise = solution.series.energyRise(), rise.height > 1e-9 {
             Terminal.info(String(format: "solve: note: at T = 0 the energy must decrease, but it rises up to %.1e above its running minimum, first after t = %.4g (a discretisation error; refine the grid: --points-per-efold, --window or --dt)", rise.height, rise.from))
         }
         switch solution.status {
@@ -315,19 +318,6 @@ enum Summary {
             Terminal.error("interrupted at t = \(t); \(out) holds the solution up to there, marked incomplete in run.json.\(interruptedAdvice)")
             throw ExitCode(130)
         }
-    }
-
-    /// How far the energy climbs above its running minimum, and the time of its first rise, if any.
-    static func energyRise(_ series: TimeSeries) -> (height: Double, from: Double)? {
-        var lowest = Double.infinity, height = 0.0, from: Double?
-        for (k, e) in series.energy.enumerated() {
-            if e > lowest {
-                height = max(height, e - lowest)
-                if from == nil { from = series.t[k - 1] }
-            }
-            lowest = min(lowest, e)
-        }
-        return from.map { (height, $0) }
     }
 
     static func paragraph(_ s: Solution, directory: String) -> String {

@@ -84,6 +84,27 @@ import DMFT
         #expect(late < 1e-3)
     }
 
+    /// An escape (spiked matrix-tensor, p = 3, Δ2 = 0.45, Δp = 1, gradient flow from m0 = 1e-6): m goes from 0.1
+    /// to 0.8 in about 20 time units near t = 200, where the step t/K is 12 at K = 16. The step control on m
+    /// halves the steps there. Measured: the energy, which gradient flow must lower, rises by 1.8e-5 at K = 16
+    /// (0.8 with the control off, which this test also checks), and m = 1/2 is crossed at 209.4 (K = 16) and
+    /// 209.6 (K = 32) against 209.8 from the uniform grid at dt = 0.1, 0.05, 0.025 (191.5, 207.6, 209.5)
+    /// extrapolated at third order.
+    @Test func escapesAreResolvedByTheStepControl() throws {
+        let problem = try DynamicsProblem(model: try Model.spikedMatrixTensor(p: 3, delta2: 0.45, deltap: 1),
+                                          temperature: 0, m0: 1e-6, tmax: 300)
+        func run(_ k: Int, stepTolerance: Double) throws -> (crossing: Double, rise: Double) {
+            let s = try GeometricGridSolver(pointsPerEfold: k, stepTolerance: stepTolerance).solve(problem)
+            let crossing = try #require(Crossings.firstPassage(t: s.series.t, y: s.series.m, level: 0.5))
+            return (crossing, s.series.energyRise()?.height ?? 0)
+        }
+        let (coarse, fine, off) = (try run(8, stepTolerance: 1e-3), try run(16, stepTolerance: 1e-3), try run(16, stepTolerance: 0))
+        print("geometric escape, Δ2 = 0.45: crossing of m = 1/2 and energy rise at K = 8, 16, and 16 without control: \(coarse), \(fine), \(off)")
+        #expect(abs(fine.crossing - 209.8) < 1 && abs(coarse.crossing - 209.8) < 2)
+        #expect(fine.rise < 1e-4 && coarse.rise < 1e-3)
+        #expect(off.rise > 0.1)
+    }
+
     @Test func refusesWhatItDoesNotIntegrate() throws {
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 10)
         #expect(throws: DMFTError.self) { try GeometricGridSolver(pointsPerEfold: 3).solve(problem) }

@@ -3,23 +3,27 @@ import Foundation
 /// Long-time integrator on a geometric grid with a fixed-lag near-diagonal region
 /// (equations/geometric-grid.md).
 ///
-/// Rows t_n: uniform with step h0 up to K·h0, then geometric, t_{n+1} = t_n(1 + 1/K); every row is
-/// kept. Row n holds C and χ at two sets of points of the same grid of times τ_k: the columns
+/// A grid of times τ_k: uniform with step h0 up to K·h0, then geometric, τ_{k+1} = τ_k(1 + 1/K). The rows
+/// are these times with the early steps split (the first relaxation needs shorter steps than t/K); every
+/// row is kept. Row n holds C and χ at two sets of points of the grid τ_k: the columns
 /// t′ = τ_k ≤ 0.6 t_n, stepped at fixed t′ with ∂t (the far field, smooth on the scale t), and the lags
 /// t′ = t_n − τ_k, τ_k ≤ 0.6 t_n, stepped at fixed lag with ∂t + ∂t′ (the near-diagonal region, where the
 /// dynamics is nearly stationary and smooth along the diagonal). So the microscopic lags stay resolved at
 /// every t, nothing is copied or coarsened, and the step is set by the slow drift (h = t/K), not by the
 /// fast relaxation. Values anywhere in the plane are interpolated: within a row in lag or in t′ (cubic),
-/// across rows in time at fixed lag or fixed t′ (cubic). Memory integrals are Stieltjes sums over nodes
-/// dense at both ends of every interval; time steps are variable-step BDF2, implicit in the local terms;
-/// the new row is solved by sweeps (every memory integral from the sweep's starting values, then the local
-/// updates, the lags marched outward from the diagonal with R from a backward difference in the lag)
-/// accelerated by Anderson mixing.
+/// across rows in time at fixed lag or fixed t′ (cubic). Memory integrals are Stieltjes integrals on
+/// quadratic panels over nodes dense at both ends of every interval; time steps are variable-step BDF2,
+/// implicit in the local terms; the new row is solved by sweeps (every memory integral from the sweep's
+/// starting values, then the local updates, the lags marched outward from the diagonal with R from a
+/// third-order backward difference in the lag) accelerated by Anderson mixing.
 public struct GeometricGridSolver: DynamicsSolver {
-    /// Rows per e-fold of t once the grid is geometric (and lag points per e-fold). Errors ∝ 1/K².
+    /// Rows per e-fold of t once the grid is geometric (and lag points per e-fold). Errors fall as K⁻² to K⁻³.
     public var pointsPerEfold: Int
     /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
     public var h0: Double
+    /// A step is halved (and the steps after it grow back at most twofold) when m differs from its linear
+    /// extrapolation by more than this: it resolves escapes, which the step t/K would jump. 0: off.
+    public var stepTolerance: Double
     /// Sweeps stop when no value changes by more than this (absolute), or after `maxSweeps`.
     public var tolerance: Double
     public var maxSweeps: Int
@@ -34,12 +38,14 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// Polled once per row; true stops the run cleanly (status `.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(pointsPerEfold: Int = 16, h0: Double = 0.0025, earlyTime: Double = 10, tolerance: Double = 1e-7,
+    public init(pointsPerEfold: Int = 16, h0: Double = 0.0025, earlyTime: Double = 10, stepTolerance: Double = 1e-3,
+                tolerance: Double = 1e-7,
                 maxSweeps: Int = 400, andersonDepth: Int = 30, threads: Int = 2, progress: (@Sendable (SolverProgress) -> Void)? = nil,
                 progressInterval: Double = 1, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.pointsPerEfold = pointsPerEfold
         self.h0 = h0
         self.earlyTime = earlyTime
+        self.stepTolerance = stepTolerance
         self.tolerance = tolerance
         self.maxSweeps = maxSweeps
         self.andersonDepth = andersonDepth
@@ -51,7 +57,7 @@ public struct GeometricGridSolver: DynamicsSolver {
 
     public var name: String { "geometric" }
     public var settings: [String: Double] {
-        ["points_per_efold": Double(pointsPerEfold), "h0": h0, "early_time": earlyTime, "tolerance": tolerance,
+        ["points_per_efold": Double(pointsPerEfold), "h0": h0, "early_time": earlyTime, "step_tolerance": stepTolerance, "tolerance": tolerance,
          "max_sweeps": Double(maxSweeps), "anderson_depth": Double(andersonDepth), "threads": Double(threads)]
     }
 
@@ -78,7 +84,8 @@ public struct GeometricGridSolver: DynamicsSolver {
         for i in 1..<g.count {
             let a = g[i - 1], step = g[i] - a
             let wanted = max(h0, a / k * a / (a + earlyTime))
-            let parts = max(1, Int((step / wanted).rounded()))
+            // Near `wanted`, but never shorter than the first lag spacing g[1] (see `solve`).
+            let parts = max(1, min(Int((step / wanted).rounded()), Int((step / g[1] * (1 + 1e-9)).rounded(.down))))
             for p in 1..<parts { out.append(a + step * Double(p) / Double(parts)) }
             out.append(g[i])
         }
@@ -94,6 +101,9 @@ public struct GeometricGridSolver: DynamicsSolver {
         }
         guard earlyTime.isFinite, earlyTime >= 0 else {
             throw DMFTError.invalidParameter("early-time", "must be ≥ 0 (0: no refinement), got \(earlyTime)")
+        }
+        guard stepTolerance.isFinite, stepTolerance >= 0 else {
+            throw DMFTError.invalidParameter("step-tolerance", "must be ≥ 0 (0: no step control), got \(stepTolerance)")
         }
         guard tolerance > 0, maxSweeps >= 1, andersonDepth >= 0 else {
             throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
@@ -417,21 +427,48 @@ final class GeometricGridRun {
         series.append(t: 0, m: first.m, energy: first.energy, mu: first.mu)
         var status = RunStatus.completed
         let expectedRows = Double(rowTimes.count - 1)
-        var n = 0
-        while n + 1 < rowTimes.count {
+        // The times still to take, the next one last. A fast event (an escape of m) halves the steps
+        // where it happens; after it the steps grow back at most by 2(1 + 1/K) per row, the largest ratio
+        // of `rowTimes` itself (BDF2 is zero-stable for ratios below 1 + √2), without leaving a short
+        // remainder. No step is made shorter than the first lag spacing: below it the march in the lag and
+        // the step in t no longer fit together (a step of h0/2 at t = 427 made the row explode).
+        let shortest = times[1]
+        let growth = 2 * (1 + 1 / Double(solver.pointsPerEfold)) * (1 + 1e-9)
+        var upcoming = Array(rowTimes.dropFirst().reversed())
+        while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
-            n += 1
-            let t = rowTimes[n]
+            let last = rows[rows.count - 1].t
+            if rows.count >= 2 {
+                let previous = last - rows[rows.count - 2].t
+                if t - last > growth * previous {
+                    upcoming.append(last + (t - last <= 4 * previous ? 0.5 * (t - last) : 2 * previous))
+                    continue
+                }
+            }
             guard let row = advance(to: t) else {
                 status = .diverged(atTime: t)
                 rows.removeLast()
                 break
             }
+            if rows.count >= 4, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
+                // Predictor–corrector estimate of m's local error: the solved m against its linear
+                // extrapolation from the two rows before.
+                let a = rows[rows.count - 2], b = rows[rows.count - 3]
+                let predicted = a.m + (t - a.t) / (a.t - b.t) * (a.m - b.m)
+                if abs(row.m - predicted) > solver.stepTolerance {
+                    rows.removeLast()
+                    splitRows += 1
+                    upcoming.append(last + 0.5 * (t - last))
+                    continue
+                }
+            }
+            upcoming.removeLast()
             series.append(t: row.t, m: row.m, energy: row.energy, mu: row.mu)
             if let progress = solver.progress, Date().timeIntervalSince(lastReport) >= solver.progressInterval {
                 lastReport = Date()
-                progress(SolverProgress(time: t, tmax: tmax, step: n, wallSeconds: lastReport.timeIntervalSince(clock),
-                                        fraction: min(1, pow(Double(n) / expectedRows, 3))))
+                let done = Double(rowTimes.count - 1 - upcoming.count)
+                progress(SolverProgress(time: t, tmax: tmax, step: rows.count - 1, wallSeconds: lastReport.timeIntervalSince(clock),
+                                        fraction: min(1, pow(done / expectedRows, 3))))
             }
         }
         return solution(series: series, status: status, wall: Date().timeIntervalSince(clock))
@@ -439,6 +476,8 @@ final class GeometricGridRun {
 
     private(set) var sweepsTotal = 0
     private(set) var unconvergedRows = 0
+    /// Steps rejected and halved by the step control on m.
+    private(set) var splitRows = 0
 
     /// Solves the row at time t; nil if a value became non-finite.
     func advance(to t: Double) -> GeometricRow? {
@@ -588,6 +627,7 @@ final class GeometricGridRun {
         settings["rows"] = Double(count)
         settings["sweeps_per_row"] = Double(sweepsTotal) / Double(max(1, count - 1))
         settings["unconverged_rows"] = Double(unconvergedRows)
+        settings["split_steps"] = Double(splitRows)
         var solution = Solution(problem: problem, grid: grid, C: C, R: R, series: series, status: status,
                                 solverName: solver.name, solverSettings: settings, wallSeconds: wall)
         solution.chi = X
