@@ -1,7 +1,7 @@
 set terminal pngcairo size 1200,520 font ",11"
 set output "energy-error.png"
 set datafile separator ","
-set multiplot layout 1,2 title "p = 3 from a random start: |e − e_{ref}|, e_{ref} the geometric grid's Richardson value from K = 16, 32"
+set multiplot layout 1,2 title "p = 3 from a random start: |e − e_{ref}|, e_{ref} the geometric grid's extrapolation from K = 16, 32"
 set logscale xy
 set format y "10^{%T}"
 set format x "10^{%T}"
