@@ -186,6 +186,12 @@ public enum RunDirectory {
         return solution
     }
 
+    /// aging.csv from a solution's waiting-time columns: one row per sample, t_w,t,C,chi.
+    public static func agingTable(_ columns: [WaitingTimeColumn]) -> CSVTable {
+        CSVTable(columns: [("t_w", columns.flatMap { c in c.t.map { _ in c.tw } }), ("t", columns.flatMap(\.t)),
+                           ("C", columns.flatMap(\.C)), ("chi", columns.flatMap(\.chi))])
+    }
+
     /// The followed columns of aging.csv (t_w,t,C,chi, one block of rows per t_w), or none without it.
     static func waitingTimeColumns(_ url: URL) throws -> [WaitingTimeColumn] {
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }

@@ -5,10 +5,11 @@ import Foundation
 
 /// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
 enum GeometricRun {
-    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, stepTolerance: Double, threads: Int, out: URL, verify: Bool,
+    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, stepTolerance: Double, waitingTimes: [Double], threads: Int, out: URL, verify: Bool,
                     quiet: Bool, plot: Bool, exact: ExactP2?) throws {
-        let base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
+        var base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
                                        stepTolerance: stepTolerance, threads: threads)
+        base.waitingTimes = waitingTimes
         try base.validate(for: problem)
         if verify, pointsPerEfold < 8 {
             throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")
@@ -28,6 +29,7 @@ enum GeometricRun {
         if verify, solution.status.isComplete {
             var coarse = base
             coarse.pointsPerEfold = pointsPerEfold / 2
+            coarse.waitingTimes = []
             if !quiet { Terminal.info("solve: error estimate: second run at \(coarse.pointsPerEfold) points per e-fold") }
             let reference = try coarse.solve(problem)
             solution.errorEstimate = ErrorEstimation.difference(
@@ -38,6 +40,7 @@ enum GeometricRun {
         let dir = try OutputDirectory(out)
         if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
+        if !solution.waitingTimeColumns.isEmpty { try dir.write(RunDirectory.agingTable(solution.waitingTimeColumns), to: "aging.csv") }
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }
         try Summary.finish(solution, directory: out.path, divergedAdvice: "Lower --h0 or raise --points-per-efold.")

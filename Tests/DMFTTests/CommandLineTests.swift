@@ -133,20 +133,40 @@ import DMFTIO
         }
     }
 
-    /// Gradient flow (T = 0) must lower the energy. A step too coarse for a fast event breaks that: the
-    /// escape of the spiked matrix-tensor model at t ≈ 200 happens within one geometric step at K = 16
-    /// (m from 0.17 to 0.93, e overshooting by 0.8; still 4e-3 at K = 64), and `solve` says so; a plain
+    /// Gradient flow (T = 0) must lower the energy. A step too coarse for a fast event breaks that: with its
+    /// step control off, the geometric grid takes the escape of the spiked matrix-tensor model at t ≈ 200
+    /// within one step at K = 16 (m from 0.17 to 0.93, e overshooting by 0.1–0.8), and `solve` says so; a plain
     /// aging run, whose energy does decrease at every step, says nothing.
     @Test func anEnergyRiseUnderGradientFlowIsReported() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let escape = ["solve", "--model", "spiked-matrix-tensor", "--p", "3", "--delta2", "0.45", "--deltap", "1",
-                      "--grid", "geometric", "--tmax", "300", "--no-verify", "--quiet"]
+                      "--grid", "geometric", "--step-tolerance", "0", "--tmax", "300", "--no-verify", "--quiet"]
         let coarse = try Self.run(escape + ["--out", dir.appendingPathComponent("k16").path])
         #expect(coarse.status == 0 && coarse.stderr.contains("the energy must decrease"), "\(coarse.stderr)")
         let aging = try Self.run(["solve", "--grid", "geometric", "--tmax", "1000", "--no-verify", "--quiet",
                                   "--out", dir.appendingPathComponent("aging").path])
         #expect(aging.status == 0 && !aging.stderr.contains("the energy must decrease"), "\(aging.stderr)")
+    }
+
+    /// `--waiting-times` on the geometric grid: aging.csv holds C(t, t_w), χ(t, t_w) at every row from t_w on;
+    /// `--checkpoint-every` is still refused there.
+    @Test func geometricRunsWriteWaitingTimeColumns() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("g")
+        let r = try Self.run(["solve", "--model", "pspin", "--p", "3", "--temperature", "0.5", "--grid", "geometric",
+                              "--tmax", "50", "--waiting-times", "2,10", "--no-verify", "--quiet", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let table = try CSVTable.read(out.appendingPathComponent("aging.csv"))
+        let tw = try #require(table.column("t_w")), t = try #require(table.column("t")), c = try #require(table.column("C"))
+        #expect(Set(tw) == [2, 10] && tw.count == t.count)
+        for k in tw.indices where t[k] == tw[k] { #expect(c[k] == 1) }
+        // C(t, t_w) decreases along each column (p = 3 aging at T = 0.5 from a random start).
+        for k in 1..<tw.count where tw[k] == tw[k - 1] { #expect(c[k] < c[k - 1] + 1e-9) }
+        let refused = try Self.run(["solve", "--grid", "geometric", "--tmax", "10", "--checkpoint-every", "5",
+                                    "--out", dir.appendingPathComponent("x").path])
+        #expect(refused.status != 0 && refused.stderr.contains("checkpoint-every"))
     }
 
     /// `--threads 2` splits the adaptive grid's row products over two threads while every BLAS call stays

@@ -34,6 +34,47 @@ import DMFT
         #expect(cmp.maxErrorEnergy < 3e-5)
     }
 
+    /// Waiting-time columns C(t, t_w), χ(t, t_w) read from every row (aging.csv on the command line), against the
+    /// exact p = 2 solution, whose two-time functions age without a gap: measured within 5.0e-5 (C) and 5.9e-5 (χ), as C on the row grid.
+    @Test func waitingTimeColumnsAgainstTheExactSolution() throws {
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 2), temperature: 0.5, tmax: 1000)
+        var solver = GeometricGridSolver()
+        solver.waitingTimes = [10, 100]
+        let solution = try solver.solve(problem)
+        let exact = ExactP2(delta2: 1, temperature: 0.5)
+        #expect(solution.waitingTimeColumns.map(\.tw) == [10, 100])
+        var worstC = 0.0, worstChi = 0.0
+        for column in solution.waitingTimeColumns {
+            #expect(column.t.first == column.tw && column.t.last == 1000 && column.C.first == 1)
+            // Every eighth row (the exact functions are spectral integrals, slow to evaluate), and the last.
+            for (k, t) in column.t.enumerated() where t > column.tw && (k % 8 == 1 || k == column.t.count - 1) {
+                worstC = max(worstC, abs(column.C[k] - exact.correlation(t, column.tw)))
+                // χ(t, t_w) = ∫_{t_w}^t R(t, s) ds: the exact response integrated (Gauss–Legendre on log-spaced panels).
+                worstChi = max(worstChi, abs(column.chi[k] - Self.integratedResponse(exact, t, column.tw)))
+            }
+        }
+        print("geometric p = 2, T = 0.5: waiting-time columns t_w = 10, 100 against exact: C \(worstC), χ \(worstChi)")
+        #expect(worstC < 1e-4 && worstChi < 1e-4)
+    }
+
+    /// ∫_{tw}^{t} R(t, s) ds for the exact p = 2 response, on panels geometric in t − s (R varies on the scale of the lag).
+    static func integratedResponse(_ exact: ExactP2, _ t: Double, _ tw: Double) -> Double {
+        let nodes = [-0.906179845938664, -0.538469310105683, 0.0, 0.538469310105683, 0.906179845938664]
+        let weights = [0.236926885056189, 0.478628670499366, 0.568888888888889, 0.478628670499366, 0.236926885056189]
+        var edges = [0.0]
+        var lag = 1e-4
+        while lag < t - tw { edges.append(lag); lag *= 1.2 }
+        edges.append(t - tw)
+        var sum = 0.0
+        for (a, b) in zip(edges, edges.dropFirst()) {
+            for (x, w) in zip(nodes, weights) {
+                let l = 0.5 * (a + b) + 0.5 * (b - a) * x
+                sum += 0.5 * (b - a) * w * exact.response(t, t - l)
+            }
+        }
+        return sum
+    }
+
     /// p = 3 from a random start against the uniform grid (dt = 0.005, third order) over the whole
     /// transient, 0.5 ≤ t ≤ 20: issue 3 asks for 1e-5 where both run. Measured at the defaults (K = 16):
     /// 4.6e-6 (T = 0) and 2.7e-6 (T = 0.5); before the early rows were split and the quadrature and lag

@@ -24,6 +24,10 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// A step is halved (and the steps after it grow back at most twofold) when m differs from its linear
     /// extrapolation by more than this: it resolves escapes, which the step t/K would jump. 0: off.
     public var stepTolerance: Double
+    /// Waiting times t_w whose C(t, t_w) and χ(t, t_w) the solution carries at every row t ≥ t_w
+    /// (`waitingTimeColumns`, aging.csv), read from each row's own interpolant: every row is kept, so nothing
+    /// needs following during the run.
+    public var waitingTimes: [Double] = []
     /// Sweeps stop when no value changes by more than this (absolute), or after `maxSweeps`.
     public var tolerance: Double
     public var maxSweeps: Int
@@ -101,6 +105,9 @@ public struct GeometricGridSolver: DynamicsSolver {
         }
         guard earlyTime.isFinite, earlyTime >= 0 else {
             throw DMFTError.invalidParameter("early-time", "must be ≥ 0 (0: no refinement), got \(earlyTime)")
+        }
+        if let bad = waitingTimes.first(where: { !$0.isFinite || $0 < 0 || $0 >= problem.tmax }) {
+            throw DMFTError.invalidParameter("waiting-times", "\(bad) is not in [0, tmax)")
         }
         guard stepTolerance.isFinite, stepTolerance >= 0 else {
             throw DMFTError.invalidParameter("step-tolerance", "must be ≥ 0 (0: no step control), got \(stepTolerance)")
@@ -631,6 +638,12 @@ final class GeometricGridRun {
         var solution = Solution(problem: problem, grid: grid, C: C, R: R, series: series, status: status,
                                 solverName: solver.name, solverSettings: settings, wallSeconds: wall)
         solution.chi = X
+        solution.waitingTimeColumns = solver.waitingTimes.sorted().compactMap { tw in
+            let later = rows.filter { $0.t > tw * (1 + 1e-12) + 1e-300 }
+            guard !later.isEmpty else { return nil }
+            let values = later.map { rowValue($0, tw) }
+            return WaitingTimeColumn(tw: tw, t: [tw] + later.map(\.t), C: [1] + values.map(\.0), chi: [0] + values.map(\.1))
+        }
         return solution
     }
 }
