@@ -46,37 +46,39 @@ public struct StieltjesPanels: Sendable {
         var first: [Int] = [], w: [Double] = []
         let cells = s.count - 1
         if cells >= 2 {
+            first.reserveCapacity((cells + 1) / 2)
+            w.reserveCapacity(9 * ((cells + 1) / 2))
             var p = 0
             while p + 2 <= cells {
                 first.append(p)
-                w += Self.panel(s[p], s[p + 1], s[p + 2], from: s[p], to: s[p + 2])
+                Self.appendPanel(s[p], s[p + 1], s[p + 2], from: s[p], to: s[p + 2], into: &w)
                 p += 2
             }
             if p < cells {
                 first.append(cells - 2)
-                w += Self.panel(s[cells - 2], s[cells - 1], s[cells], from: s[cells - 1], to: s[cells])
+                Self.appendPanel(s[cells - 2], s[cells - 1], s[cells], from: s[cells - 1], to: s[cells], into: &w)
             }
         }
         self.first = first
         weights = w
     }
 
-    /// ∫_lo^hi L_a L_b′ ds for the quadratic Lagrange basis on (x0, x1, x2).
-    static func panel(_ x0: Double, _ x1: Double, _ x2: Double, from lo: Double, to hi: Double) -> [Double] {
-        let x = [x0, x1, x2]
+    /// Appends ∫_lo^hi L_a L_b′ ds, a-major, for the quadratic Lagrange basis on (x0, x1, x2). Called for every
+    /// panel of every target of every row, so it allocates nothing.
+    static func appendPanel(_ x0: Double, _ x1: Double, _ x2: Double, from lo: Double, to hi: Double,
+                            into w: inout [Double]) {
         let half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo), g = half / 3.0.squareRoot()
-        var w = [Double](repeating: 0, count: 9)
-        for y in [mid - g, mid + g] {
-            var l = [0.0, 0.0, 0.0], dl = [0.0, 0.0, 0.0]
-            for a in 0..<3 {
-                let (b, c) = ((a + 1) % 3, (a + 2) % 3)
-                let den = (x[a] - x[b]) * (x[a] - x[c])
-                l[a] = (y - x[b]) * (y - x[c]) / den
-                dl[a] = ((y - x[b]) + (y - x[c])) / den
-            }
-            for a in 0..<3 { for b in 0..<3 { w[3 * a + b] += half * l[a] * dl[b] } }
+        let d0 = (x0 - x1) * (x0 - x2), d1 = (x1 - x2) * (x1 - x0), d2 = (x2 - x0) * (x2 - x1)
+        // The basis and its derivative at y.
+        func basis(_ y: Double) -> (l: (Double, Double, Double), dl: (Double, Double, Double)) {
+            (((y - x1) * (y - x2) / d0, (y - x2) * (y - x0) / d1, (y - x0) * (y - x1) / d2),
+             (((y - x1) + (y - x2)) / d0, ((y - x2) + (y - x0)) / d1, ((y - x0) + (y - x1)) / d2))
         }
-        return w
+        @inline(__always) func at(_ v: (Double, Double, Double), _ i: Int) -> Double { i == 0 ? v.0 : i == 1 ? v.1 : v.2 }
+        let (p, q) = (basis(mid - g), basis(mid + g))
+        for a in 0..<3 {
+            for b in 0..<3 { w.append(half * at(p.l, a) * at(p.dl, b) + half * at(q.l, a) * at(q.dl, b)) }
+        }
     }
 
     /// ∫ F dG from F and G at the nodes.
