@@ -19,6 +19,12 @@ public enum Checkpoint {
     /// Writes the checkpoint into `runDirectory/checkpoint` atomically (creating the run directory).
     public static func write(_ state: CoarseningGridState, problem: DynamicsProblem,
                              solver: CoarseningGridSolver, into runDirectory: URL) throws {
+        try replace(in: runDirectory) { try stage(state, problem: problem, solver: solver, at: $0) }
+    }
+
+    /// Replaces `runDirectory/checkpoint` by what `stage` writes into a fresh hidden sibling folder, by
+    /// renames: a kill at any moment leaves the previous checkpoint or the new one (`directory(of:)`).
+    static func replace(in runDirectory: URL, stage: (URL) throws -> Void) throws {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: runDirectory, withIntermediateDirectories: true)
@@ -28,7 +34,7 @@ public enum Checkpoint {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = runDirectory.appendingPathComponent(".\(folder).tmp-\(pid)")
         try? fm.removeItem(at: staging)
-        try stage(state, problem: problem, solver: solver, at: staging)
+        try stage(staging)
         let target = runDirectory.appendingPathComponent(folder)
         let old = runDirectory.appendingPathComponent(".\(folder).old-\(pid)")
         do {
@@ -43,23 +49,92 @@ public enum Checkpoint {
         }
     }
 
-    /// Writes the checkpoint files into `dir` (which must not exist), e.g. a staged run directory.
-    public static func stage(_ s: CoarseningGridState, problem: DynamicsProblem,
-                             solver: CoarseningGridSolver, at dir: URL) throws {
+    /// The checkpoint folder of a run: `checkpoint/`, or the previous one if a kill interrupted the rename.
+    static func directory(of runDirectory: URL) throws -> URL {
+        let fm = FileManager.default
+        var dir = runDirectory.appendingPathComponent(folder)
+        if !fm.fileExists(atPath: dir.path),
+           let old = (try? fm.contentsOfDirectory(atPath: runDirectory.path))?.first(where: { $0.hasPrefix(".\(folder).old-") }) {
+            dir = runDirectory.appendingPathComponent(old)
+        }
+        guard fm.fileExists(atPath: dir.appendingPathComponent("checkpoint.json").path) else {
+            throw DMFTError.unreadable(path: runDirectory.path,
+                                       reason: "no checkpoint/ (adaptive and geometric runs write one; uniform runs cannot be resumed)")
+        }
+        return dir
+    }
+
+    /// The grid whose state a run's checkpoint holds ("adaptive" or "geometric").
+    public static func grid(of runDirectory: URL) throws -> String {
+        let dir = try directory(of: runDirectory)
+        let format = try JSON.read(dir.appendingPathComponent("checkpoint.json"))["format"] as? String ?? ""
+        if format.hasPrefix(GeometricCheckpoint.format) { return "geometric" }
+        if format.hasPrefix(formatName) { return "adaptive" }
+        throw DMFTError.unreadable(path: dir.path, reason: "unknown checkpoint format '\(format)'")
+    }
+
+    static let formatName = "dmft coarsening-grid checkpoint"
+
+    /// Reading and writing the files of one checkpoint folder, with errors that name the file.
+    struct Folder {
+        let dir: URL
+        var json: [String: Any] = [:]
+
         func put(_ data: Data, _ name: String) throws {
             do { try data.write(to: dir.appendingPathComponent(name)) } catch {
                 throw DMFTError.unwritable(path: dir.appendingPathComponent(name).path, reason: error.localizedDescription)
             }
         }
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw DMFTError.unwritable(path: dir.path, reason: error.localizedDescription)
+        func npy(_ name: String) throws -> (values: [Double], shape: [Int]) {
+            do { return try Npy.read(dir.appendingPathComponent(name)) } catch {
+                throw DMFTError.unreadable(path: dir.appendingPathComponent(name).path, reason: "\(error)")
+            }
         }
+        func int(_ key: String) throws -> Int {
+            guard let v = (json[key] as? NSNumber)?.intValue else {
+                throw DMFTError.unreadable(path: dir.path, reason: "checkpoint.json lacks \(key)")
+            }
+            return v
+        }
+        func bad(_ reason: String) -> DMFTError { DMFTError.unreadable(path: dir.path, reason: reason) }
+
+        /// The model: its description in checkpoint.json, its coefficients bit-exact in noise.npy and signal.npy.
+        func putModel(_ model: Model, json: inout [String: Any]) throws {
+            json["model"] = RunDirectory.modelJSON(model)
+            try put(Npy.encode(model.noise.coefficients, shape: [model.noise.coefficients.count]), "noise.npy")
+            try put(Npy.encode(model.signal.coefficients, shape: [model.signal.coefficients.count]), "signal.npy")
+        }
+        func model() throws -> Model {
+            guard let modelJSON = json["model"] as? [String: Any] else { throw bad("checkpoint.json lacks the model") }
+            let described = try RunDirectory.model(fromJSON: modelJSON, path: dir.path)
+            do {
+                return try Model(noise: Polynomial(coefficients: try npy("noise.npy").values),
+                                 signal: Polynomial(coefficients: try npy("signal.npy").values), preset: described.preset)
+            } catch let e as DMFTError { throw bad(e.description) }
+        }
+
+        static func create(_ dir: URL) throws -> Folder {
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw DMFTError.unwritable(path: dir.path, reason: error.localizedDescription)
+            }
+            return Folder(dir: dir)
+        }
+        static func open(_ runDirectory: URL) throws -> Folder {
+            let dir = try Checkpoint.directory(of: runDirectory)
+            return Folder(dir: dir, json: try JSON.read(dir.appendingPathComponent("checkpoint.json")))
+        }
+    }
+
+    /// Writes the checkpoint files into `dir` (which must not exist), e.g. a staged run directory.
+    public static func stage(_ s: CoarseningGridState, problem: DynamicsProblem,
+                             solver: CoarseningGridSolver, at dir: URL) throws {
+        let folder = try Folder.create(dir)
+        let put = folder.put
         let n = s.window
         var json: [String: Any] = [
-            "format": "dmft coarsening-grid checkpoint 1",
+            "format": "\(formatName) 1",
             "window": n, "rows": s.rows, "halvings": s.halvings, "steps": s.series.count,
             "time": s.time(s.rows - 1), "h": s.h,
-            "model": RunDirectory.modelJSON(problem.model),
             "band_cells": solver.bandCells, "max_iterations": solver.maxIterations, "cell_order": solver.cellOrder, "step_order": solver.stepOrder,
             "lag_defect": solver.lagDefect ? 1 : 0, "pinned_points": solver.pinnedPointLimit, "threads": solver.threads,
             "tracked": s.tracked.count, "unconverged_rows": s.unconvergedRows,
@@ -83,14 +158,13 @@ public enum Checkpoint {
             try put(Npy.encode(values, shape: [values.count]), "weight-\(k).npy")
         }
         if !weights.isEmpty { json["channel_weights"] = weights }
+        try folder.putModel(problem.model, json: &json)
         try put(JSON.encode(json), "checkpoint.json")
         let scalars = [s.h, s.mSlope0, s.wallSeconds]
         try put(Npy.encode(scalars, shape: [scalars.count]), "scalars.npy")
         let p = [problem.temperature, problem.m0, problem.tmax, solver.h0, solver.bandFromStep, solver.tolerance,
                  problem.drive.initialTemperature ?? .infinity]
         try put(Npy.encode(p, shape: [p.count]), "problem.npy")
-        try put(Npy.encode(problem.model.noise.coefficients, shape: [problem.model.noise.coefficients.count]), "noise.npy")
-        try put(Npy.encode(problem.model.signal.coefficients, shape: [problem.model.signal.coefficients.count]), "signal.npy")
         for (name, a) in [("C", s.C), ("X", s.X), ("CB", s.CB), ("XB", s.XB), ("S1", s.S1), ("S2", s.S2), ("SM", s.SM)] {
             try put(Npy.encode(a, shape: [n, n]), "\(name).npy")
         }
@@ -115,42 +189,18 @@ public enum Checkpoint {
 
     /// Reads `runDirectory/checkpoint` (or the previous one, if a kill interrupted the rename).
     public static func read(_ runDirectory: URL) throws -> Contents {
-        let fm = FileManager.default
-        var dir = runDirectory.appendingPathComponent(folder)
-        if !fm.fileExists(atPath: dir.path),
-           let old = (try? fm.contentsOfDirectory(atPath: runDirectory.path))?.first(where: { $0.hasPrefix(".\(folder).old-") }) {
-            dir = runDirectory.appendingPathComponent(old)
+        let folder = try Folder.open(runDirectory)
+        let dir = folder.dir, json = folder.json
+        guard (json["format"] as? String ?? formatName).hasPrefix(formatName) else {
+            throw DMFTError.unreadable(path: dir.path, reason: "not an adaptive-grid checkpoint")
         }
-        guard fm.fileExists(atPath: dir.appendingPathComponent("checkpoint.json").path) else {
-            throw DMFTError.unreadable(path: runDirectory.path,
-                                       reason: "no checkpoint/ (only --grid adaptive runs can be resumed)")
-        }
-        let json = try JSON.read(dir.appendingPathComponent("checkpoint.json"))
-        func npy(_ name: String) throws -> (values: [Double], shape: [Int]) {
-            do { return try Npy.read(dir.appendingPathComponent(name)) } catch {
-                throw DMFTError.unreadable(path: dir.appendingPathComponent(name).path, reason: "\(error)")
-            }
-        }
-        func int(_ key: String) throws -> Int {
-            guard let v = (json[key] as? NSNumber)?.intValue else {
-                throw DMFTError.unreadable(path: dir.path, reason: "checkpoint.json lacks \(key)")
-            }
-            return v
-        }
+        let npy = folder.npy, int = folder.int
         let n = try int("window"), rows = try int("rows"), halvings = try int("halvings")
         let scalars = try npy("scalars.npy").values, p = try npy("problem.npy").values
         guard scalars.count == 3, p.count == 7, rows >= 1, rows <= n else {
             throw DMFTError.unreadable(path: dir.path, reason: "malformed scalars")
         }
-        guard let modelJSON = json["model"] as? [String: Any] else {
-            throw DMFTError.unreadable(path: dir.path, reason: "checkpoint.json lacks the model")
-        }
-        let described = try RunDirectory.model(fromJSON: modelJSON, path: dir.path)
-        let model: Model
-        do {
-            model = try Model(noise: Polynomial(coefficients: try npy("noise.npy").values),
-                              signal: Polynomial(coefficients: try npy("signal.npy").values), preset: described.preset)
-        } catch let e as DMFTError { throw DMFTError.unreadable(path: dir.path, reason: e.description) }
+        let model = try folder.model()
         var drive = DrivingProtocol()
         if p[6].isFinite { drive.initialTemperature = p[6] }
         if let spec = json["temperature_schedule"] as? String {

@@ -3,29 +3,38 @@ import DMFT
 import DMFTIO
 import Foundation
 
-/// `dmft solve --grid geometric`: run, verify at K/2, write (no numerics here).
+/// `dmft solve --grid geometric` and `dmft resume` of its runs: run, verify at K/2, write (no numerics here).
 enum GeometricRun {
-    static func run(problem: DynamicsProblem, pointsPerEfold: Int, h0: Double?, earlyTime: Double, stepTolerance: Double, waitingTimes: [Double], threads: Int, out: URL, verify: Bool,
-                    quiet: Bool, plot: Bool, exact: ExactP2?) throws {
-        var base = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
-                                       stepTolerance: stepTolerance, threads: threads)
-        base.waitingTimes = waitingTimes
+    static func run(problem: DynamicsProblem, solver base: GeometricGridSolver, from state: GeometricGridState?, out: URL,
+                    checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool, exact: ExactP2?) throws {
         try base.validate(for: problem)
+        let pointsPerEfold = base.pointsPerEfold
         if verify, pointsPerEfold < 8 {
             throw DMFTError.invalidParameter("points-per-efold", "must be ≥ 8 with --verify (its reference runs at K/2 ≥ 4), got \(pointsPerEfold)")
+        }
+        if let every = checkpointEvery, !(every.isFinite && every > 0) {
+            throw DMFTError.invalidParameter("checkpoint-every", "must be > 0 seconds, got \(every)")
         }
         try OutputDirectory.checkWritable(out)
         var solver = base
         Terminal.attach(&solver, quiet: quiet)
+        if let every = checkpointEvery {
+            let frozen = base
+            solver.checkpointInterval = every
+            solver.checkpoint = { state in
+                try GeometricCheckpoint.write(state, problem: problem, solver: frozen, into: out)
+            }
+        }
         if !quiet {
             Terminal.info("solve: \(problem.model.summary), T = \(problem.temperature), m0 = \(problem.m0), "
-                          + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(base.h0), rows refined below t ≈ \(2 * earlyTime), to t = \(problem.tmax)")
+                          + "geometric grid: \(pointsPerEfold) points per e-fold, h0 = \(base.h0), rows refined below t ≈ \(2 * base.earlyTime), "
+                          + (state.map { "from t = \($0.time) " } ?? "") + "to t = \(problem.tmax)")
         }
-        var solution = try solver.solve(problem)
+        var (solution, final) = try solver.run(problem, from: state)
         if let bad = solution.solverSettings["unconverged_rows"], bad > 0 {
             Terminal.info("solve: note: \(Int(bad)) rows missed the sweep tolerance (unconverged_rows in run.json).")
         }
-        var extra: [String: Any] = ["grid": "geometric"]
+        var extra: [String: Any] = ["grid": "geometric", "resumable": true]
         if verify, solution.status.isComplete {
             var coarse = base
             coarse.pointsPerEfold = pointsPerEfold / 2
@@ -41,8 +50,10 @@ enum GeometricRun {
         if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
         if !solution.waitingTimeColumns.isEmpty { try dir.write(RunDirectory.agingTable(solution.waitingTimeColumns), to: "aging.csv") }
+        try GeometricCheckpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }
-        try Summary.finish(solution, directory: out.path, divergedAdvice: "Lower --h0 or raise --points-per-efold.")
+        try Summary.finish(solution, directory: out.path, divergedAdvice: "Lower --h0 or raise --points-per-efold.",
+                           interruptedAdvice: " Continue with `dmft resume \(out.path)`.")
     }
 }

@@ -49,7 +49,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; within a few 1e-6 in e at every time to t = 10⁶ with K = 16 in about 30 s; a step control on m resolves escapes; constant T, random start, no checkpoints). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; within a few 1e-6 in e at every time to t = 10⁶ with K = 16 in about 30 s; a step control on m resolves escapes; resumable; constant T, random start). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
     var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
@@ -88,7 +88,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Adaptive and geometric grids: waiting times t_w whose C(t,t_w) and χ(t,t_w) are followed to tmax and written to aging.csv (t_w,t,C,chi), at every step (adaptive) or row (geometric).", valueName: "t1,t2,..."))
     var waitingTimes: String?
 
-    @Option(help: ArgumentHelp("Adaptive grid: write the integrator state to --out/checkpoint every so many wall seconds (resume with `dmft resume`).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Adaptive and geometric grids: write the integrator state to --out/checkpoint every so many wall seconds (resume with `dmft resume`; the final state is always written).", valueName: "SECONDS"))
     var checkpointEvery: Double?
 
     @Flag(inversion: .prefixedNo, help: "Adaptive grid: also run at window N/2 and write the difference to run.json as the error estimate (costs about 1/8 more).")
@@ -113,13 +113,10 @@ struct Solve: ParsableCommand {
         switch grid {
         case "uniform":
             if let adaptiveOnly {
-                throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive grid (--grid adaptive)")
+                throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive and geometric grids (--grid adaptive or geometric)")
             }
             return grid
         case "geometric":
-            if checkpointEvery != nil {
-                throw DMFTError.invalidParameter("checkpoint-every", "is for the adaptive grid (--grid adaptive)")
-            }
             if errorEstimate {
                 throw DMFTError.invalidParameter("error-estimate", "is for the uniform grid; the geometric grid's estimate is --verify (on by default)")
             }
@@ -135,7 +132,7 @@ struct Solve: ParsableCommand {
             let dtIsValid = (try? uniform.validateStep(tmax: tmax)) != nil
             if errorEstimate || !dtIsValid { return "uniform" }
             if let adaptiveOnly {
-                if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive grid: using it (window \(window))") }
+                if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive and geometric grids: using the adaptive grid (window \(window))") }
                 return "adaptive"
             }
             if uniform.fitsInMemory(tmax: tmax) {
@@ -190,9 +187,11 @@ struct Solve: ParsableCommand {
         let exact = compareExact ? try ExactComparisonOutput.reference(for: problem) : nil
         let resolved = try resolvedGrid(tmax: problem.tmax)
         if resolved == "geometric" {
-            try GeometricRun.run(problem: problem, pointsPerEfold: pointsPerEfold, h0: h0, earlyTime: earlyTime, stepTolerance: stepTolerance,
-                                 waitingTimes: try AdaptiveRun.parseWaitingTimes(waitingTimes), threads: threads ?? 2, out: URL(fileURLWithPath: out),
-                                 verify: verify, quiet: quiet, plot: plot, exact: exact)
+            var solver = GeometricGridSolver(pointsPerEfold: pointsPerEfold, h0: h0 ?? GeometricGridSolver().h0, earlyTime: earlyTime,
+                                             stepTolerance: stepTolerance, threads: threads ?? 2)
+            solver.waitingTimes = try AdaptiveRun.parseWaitingTimes(waitingTimes)
+            try GeometricRun.run(problem: problem, solver: solver, from: nil, out: URL(fileURLWithPath: out),
+                                 checkpointEvery: checkpointEvery, verify: verify, quiet: quiet, plot: plot, exact: exact)
             return
         }
         if resolved == "adaptive" {

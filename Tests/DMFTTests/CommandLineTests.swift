@@ -206,7 +206,7 @@ import DMFTIO
         }
         // 2·10⁶ points at dt = 0.05: 64 TB.
         #expect(try solverName(["--tmax", "1e5"], note: "using the adaptive grid") == "adaptive")
-        #expect(try solverName(["--tmax", "2", "--waiting-times", "1"], note: "--waiting-times is for the adaptive grid") == "adaptive")
+        #expect(try solverName(["--tmax", "2", "--waiting-times", "1"], note: "--waiting-times is for the adaptive and geometric grids: using the adaptive grid") == "adaptive")
         #expect(try solverName(["--tmax", "2", "--quiet"], note: nil) == "uniform")
     }
 

@@ -41,6 +41,9 @@ public struct GeometricGridSolver: DynamicsSolver {
     public var progressInterval: Double
     /// Polled once per row; true stops the run cleanly (status `.interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Called with the full state about every `checkpointInterval` wall seconds (nil: never).
+    public var checkpoint: (@Sendable (GeometricGridState) throws -> Void)?
+    public var checkpointInterval: Double = .infinity
 
     public init(pointsPerEfold: Int = 16, h0: Double = 0.0025, earlyTime: Double = 10, stepTolerance: Double = 1e-3,
                 tolerance: Double = 1e-7,
@@ -78,14 +81,33 @@ public struct GeometricGridSolver: DynamicsSolver {
         return times.map { $0 * scale }
     }
 
+    /// `g` continued to tmax (> its last time) with the same rule, steps max(g[1], τ/K), the new steps
+    /// scaled by a factor in (1/(1 + 1/K), 1] so that they land on tmax. The points already there stay,
+    /// so rows solved on `g` stay valid: this is how a resumed run goes beyond its original tmax.
+    public func extendedGrid(_ g: [Double], to tmax: Double) -> [Double] {
+        let last = g[g.count - 1], k = Double(pointsPerEfold)
+        var tail = [last]
+        while tail[tail.count - 1] < tmax * (1 - 1e-12) {
+            let t = tail[tail.count - 1]
+            tail.append(t + max(g[1], t / k))
+        }
+        let scale = (tmax - last) / (tail[tail.count - 1] - last)
+        return g + tail.dropFirst().map { last + ($0 - last) * scale }
+    }
+
     /// The times of the rows: the grid, with each of its steps split into equal parts where it is long
     /// against the early transient, so that the row step stays near max(h0, t/K · t/(t + earlyTime)).
     /// Points (columns, lags, quadrature nodes) stay on `grid`: the early error is BDF2's, in time.
     public func rowTimes(tmax: Double) -> [Double] {
         let g = grid(tmax: tmax)
-        var out = [g[0]]
+        return [g[0]] + rowTimes(grid: g, from: 1)
+    }
+
+    /// The row times of the steps of `g` that end at g[first], g[first + 1], …
+    public func rowTimes(grid g: [Double], from first: Int) -> [Double] {
+        var out: [Double] = []
         let k = Double(pointsPerEfold)
-        for i in 1..<g.count {
+        for i in max(1, first)..<g.count {
             let a = g[i - 1], step = g[i] - a
             let wanted = max(h0, a / k * a / (a + earlyTime))
             // Near `wanted`, but never shorter than the first lag spacing g[1] (see `solve`).
@@ -94,6 +116,16 @@ public struct GeometricGridSolver: DynamicsSolver {
             out.append(g[i])
         }
         return out
+    }
+
+    /// The state at t = 0: one row (C = 1, χ = 0), m0 and μ(0), and every row time of `grid(tmax:)` to take.
+    public func initialState(for problem: DynamicsProblem) -> GeometricGridState {
+        let model = problem.model, m0 = problem.m0
+        let g = grid(tmax: problem.tmax)
+        return GeometricGridState(grid: g, rowTime: [0], rowPoints: [1], m: [m0],
+                                  mu: [problem.temperature + model.v1(m0) * m0], energy: [-model.signal(m0)],
+                                  values: [1, 0, 1, 0], upcoming: rowTimes(grid: g, from: 1).reversed(),
+                                  sweeps: 0, unconvergedRows: 0, splitSteps: 0, wallSeconds: 0)
     }
 
     public func validate(for problem: DynamicsProblem) throws {
@@ -122,9 +154,28 @@ public struct GeometricGridSolver: DynamicsSolver {
     }
 
     public func solve(_ problem: DynamicsProblem) throws -> Solution {
+        try run(problem, from: nil).solution
+    }
+
+    /// Integrates from `state` (or from t = 0) to problem.tmax, a stop request or a non-finite value.
+    /// A tmax beyond the state's grid extends the grid (`extendedGrid`). Returns the solution and the
+    /// final state (resumable).
+    public func run(_ problem: DynamicsProblem, from state: GeometricGridState?) throws
+        -> (solution: Solution, state: GeometricGridState) {
         try validate(for: problem)
-        let run = GeometricGridRun(problem: problem, solver: self)
-        return run.solve()
+        var start = state ?? initialState(for: problem)
+        guard start.isConsistent else { throw DMFTError.invalidParameter("state", "the saved rows do not fit together") }
+        let end = start.grid[start.grid.count - 1]
+        if problem.tmax < end * (1 - 1e-12) {
+            throw DMFTError.invalidParameter("tmax", "must be ≥ \(end), the tmax of the saved run, got \(problem.tmax)")
+        }
+        if problem.tmax > end * (1 + 1e-12) {
+            let old = start.grid.count
+            start.grid = extendedGrid(start.grid, to: problem.tmax)
+            start.upcoming = rowTimes(grid: start.grid, from: old).reversed() + start.upcoming
+        }
+        let run = GeometricGridRun(problem: problem, solver: self, state: start)
+        return try run.solve()
     }
 }
 
@@ -136,8 +187,6 @@ final class GeometricGridRun {
     let T: Double
     /// The grid of times τ_k: columns, lags and quadrature nodes.
     let times: [Double]
-    /// The times of the rows: `times` with early steps split.
-    let rowTimes: [Double]
     /// BDF order in time. BDF3 (not A-stable) lets rows oscillate and grow at some K (24 at p = 3,
     /// T = 0.5), whatever the order in the lag; BDF2 does not, so the early transient gets shorter steps.
     static let stepOrder = 2
@@ -145,21 +194,47 @@ final class GeometricGridRun {
     /// late-time error 4–10 times smaller than the second-order difference did.
     static let lagOrder = 3
     private(set) var rows: [GeometricRow] = []
-    /// For each lag τ_k, the backward difference in the lag that gives R(t, t − τ_k) from χ.
+    /// The row times still to take, the next one last.
+    private var upcoming: [Double]
+    /// For each lag τ_k > 0, the backward difference in the lag that gives R(t, t − τ_k) from χ
+    /// (index k − 1).
     let lagDifference: [VariableStepBDF]
+    private(set) var sweepsTotal: Int
+    private(set) var unconvergedRows: Int
+    /// Steps rejected and halved by the step control on m.
+    private(set) var splitRows: Int
+    /// Wall seconds spent before this run continued the state.
+    let wallBefore: Double
 
-    init(problem: DynamicsProblem, solver: GeometricGridSolver) {
+    init(problem: DynamicsProblem, solver: GeometricGridSolver, state: GeometricGridState) {
         self.problem = problem
         self.solver = solver
-        let times = solver.grid(tmax: problem.tmax)
+        let times = state.grid
         self.times = times
-        rowTimes = solver.rowTimes(tmax: problem.tmax)
         let order = Self.lagOrder
-        lagDifference = times.indices.map { k in
-            k == 0 ? VariableStepBDF(times: [1, 0]) : VariableStepBDF(times: (0...min(order, k)).map { times[k - $0] })
-        }
+        lagDifference = times.indices.dropFirst().map { k in VariableStepBDF(times: (0...min(order, k)).map { times[k - $0] }) }
         model = problem.model
         T = problem.temperature
+        var offset = 0
+        for r in state.rowTime.indices {
+            let row = GeometricRow(t: state.rowTime[r], points: state.rowPoints[r])
+            row.u = Array(state.values[offset..<(offset + row.u.count)])
+            offset += row.u.count
+            row.m = state.m[r]; row.mu = state.mu[r]; row.energy = state.energy[r]
+            rows.append(row)
+        }
+        upcoming = state.upcoming
+        sweepsTotal = state.sweeps
+        unconvergedRows = state.unconvergedRows
+        splitRows = state.splitSteps
+        wallBefore = state.wallSeconds
+    }
+
+    /// The resumable state: every row and the times still to take.
+    func state(wallSeconds: Double) -> GeometricGridState {
+        GeometricGridState(grid: times, rowTime: rows.map(\.t), rowPoints: rows.map(\.points), m: rows.map(\.m),
+                           mu: rows.map(\.mu), energy: rows.map(\.energy), values: rows.flatMap(\.u), upcoming: upcoming,
+                           sweeps: sweepsTotal, unconvergedRows: unconvergedRows, splitSteps: splitRows, wallSeconds: wallSeconds)
     }
 
     @inline(__always) func time(_ k: Int) -> Double { times[k] }
@@ -420,28 +495,19 @@ final class GeometricGridRun {
 
     // MARK: the run
 
-    func solve() -> Solution {
+    func solve() throws -> (solution: Solution, state: GeometricGridState) {
         let clock = Date()
-        var lastReport = clock
+        var lastReport = clock, lastCheckpoint = clock
         let tmax = problem.tmax
-        let first = GeometricRow(t: 0, points: 1)
-        first.u[first.colC] = 1; first.u[first.lagC] = 1
-        first.m = problem.m0
-        first.mu = T + model.v1(first.m) * first.m
-        first.energy = -model.signal(first.m)
-        rows.append(first)
-        var series = TimeSeries()
-        series.append(t: 0, m: first.m, energy: first.energy, mu: first.mu)
         var status = RunStatus.completed
-        let expectedRows = Double(rowTimes.count - 1)
-        // The times still to take, the next one last. A fast event (an escape of m) halves the steps
-        // where it happens; after it the steps grow back at most by 2(1 + 1/K) per row, the largest ratio
-        // of `rowTimes` itself (BDF2 is zero-stable for ratios below 1 + √2), without leaving a short
+        let done0 = rows.count - 1
+        // The times still to take are a stack. A fast event (an escape of m) halves the steps where it
+        // happens; after it the steps grow back at most by 2(1 + 1/K) per row, the largest ratio of
+        // `rowTimes` itself (BDF2 is zero-stable for ratios below 1 + √2), without leaving a short
         // remainder. No step is made shorter than the first lag spacing: below it the march in the lag and
         // the step in t no longer fit together (a step of h0/2 at t = 427 made the row explode).
         let shortest = times[1]
         let growth = 2 * (1 + 1 / Double(solver.pointsPerEfold)) * (1 + 1e-9)
-        var upcoming = Array(rowTimes.dropFirst().reversed())
         while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             let last = rows[rows.count - 1].t
@@ -470,21 +536,22 @@ final class GeometricGridRun {
                 }
             }
             upcoming.removeLast()
-            series.append(t: row.t, m: row.m, energy: row.energy, mu: row.mu)
-            if let progress = solver.progress, Date().timeIntervalSince(lastReport) >= solver.progressInterval {
-                lastReport = Date()
-                let done = Double(rowTimes.count - 1 - upcoming.count)
-                progress(SolverProgress(time: t, tmax: tmax, step: rows.count - 1, wallSeconds: lastReport.timeIntervalSince(clock),
-                                        fraction: min(1, pow(done / expectedRows, 3))))
+            let now = Date()
+            if let progress = solver.progress, now.timeIntervalSince(lastReport) >= solver.progressInterval {
+                lastReport = now
+                // A row costs ∝ (log t)² late, so the cube of the fraction of rows is closer to the work done.
+                let done = Double(rows.count - 1 - done0), total = done + Double(upcoming.count)
+                progress(SolverProgress(time: t, tmax: tmax, step: rows.count - 1, wallSeconds: wallBefore + now.timeIntervalSince(clock),
+                                        fraction: min(1, pow(done / max(total, 1), 3))))
+            }
+            if let checkpoint = solver.checkpoint, now.timeIntervalSince(lastCheckpoint) >= solver.checkpointInterval {
+                lastCheckpoint = now
+                try checkpoint(state(wallSeconds: wallBefore + now.timeIntervalSince(clock)))
             }
         }
-        return solution(series: series, status: status, wall: Date().timeIntervalSince(clock))
+        let wall = wallBefore + Date().timeIntervalSince(clock)
+        return (solution(status: status, wall: wall), state(wallSeconds: wall))
     }
-
-    private(set) var sweepsTotal = 0
-    private(set) var unconvergedRows = 0
-    /// Steps rejected and halved by the step control on m.
-    private(set) var splitRows = 0
 
     /// Solves the row at time t; nil if a value became non-finite.
     func advance(to t: Double) -> GeometricRow? {
@@ -582,7 +649,7 @@ final class GeometricGridRun {
             for k in 1..<np {
                 let ic = row.lagC + k, ix = row.lagX + k
                 // R = ∂λχ = (χ_k − Σ a_j χ_{k−j})/β, the backward difference of the step's order in the lag.
-                let d = lagDifference[k]
+                let d = lagDifference[k - 1]
                 let earlier = d.history((u[ix - 1], k >= 2 ? u[ix - 2] : 0, k >= 3 ? u[ix - 3] : 0))
                 let bk = b[ix]
                 let x = (hist[ix] + bk * (work.lagX[k] + earlier / d.beta)) / (1 + bk * (mu + 1 / d.beta))
@@ -617,8 +684,9 @@ final class GeometricGridRun {
     }
 
     /// The solution on the grid of row times, with χ, and R = −∂t′χ from each row's interpolant.
-    func solution(series: TimeSeries, status: RunStatus, wall: Double) -> Solution {
+    func solution(status: RunStatus, wall: Double) -> Solution {
         let grid = rows.map(\.t)
+        let series = TimeSeries(t: grid, m: rows.map(\.m), energy: rows.map(\.energy), mu: rows.map(\.mu))
         let count = grid.count
         var C = TriangularArray(count: count), R = TriangularArray(count: count), X = TriangularArray(count: count)
         for i in 0..<count {

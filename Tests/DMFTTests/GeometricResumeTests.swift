@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import DMFT
+import DMFTIO
+
+/// Checkpoint and resume on the geometric grid: the state is complete (every row and the times still
+/// to take), so a resumed run is the uninterrupted run bit for bit; a larger tmax extends the grid.
+@Suite struct GeometricResumeTests {
+    /// Keeps the first state a run hands its checkpoint callback at or after `time`.
+    final class Catch: @unchecked Sendable {
+        let time: Double
+        private let lock = NSLock()
+        private var caught: GeometricGridState?
+        init(time: Double) { self.time = time }
+        func offer(_ s: GeometricGridState) { lock.withLock { if caught == nil, s.time >= time { caught = s } } }
+        var state: GeometricGridState? { lock.withLock { caught } }
+    }
+
+    static func withoutWall(_ s: GeometricGridState) -> GeometricGridState { var s = s; s.wallSeconds = 0; return s }
+
+    /// Stopped in the middle of an escape (t ≥ 205, where the step control has halved steps and the
+    /// stack of times to take holds the halves), written, read back and continued: the same rows, the
+    /// same counters, the same solution as the run that never stopped.
+    @Test func resumedRunEqualsUninterruptedRun() throws {
+        let problem = try DynamicsProblem(model: try Model.spikedMatrixTensor(p: 3, delta2: 0.45, deltap: 1),
+                                          temperature: 0, m0: 1e-6, tmax: 400)
+        var solver = GeometricGridSolver(pointsPerEfold: 8)
+        solver.waitingTimes = [10, 100]
+        let straight = try solver.run(problem, from: nil)
+        let catcher = Catch(time: 205)
+        var watched = solver
+        watched.checkpointInterval = 0
+        watched.checkpoint = { catcher.offer($0) }
+        _ = try watched.run(problem, from: nil)
+        let middle = try #require(catcher.state)
+        #expect(middle.splitSteps > 0 && middle.upcoming.count > 1, "not inside the escape: \(middle.splitSteps) split steps")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-geo-ckpt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try GeometricCheckpoint.write(middle, problem: problem, solver: solver, into: dir)
+        let saved = try GeometricCheckpoint.read(dir)
+        #expect(saved.state == middle)
+        #expect(saved.solver.settings == solver.settings && saved.solver.waitingTimes == solver.waitingTimes)
+        let resumed = try saved.solver.run(saved.problem, from: saved.state)
+        #expect(Self.withoutWall(resumed.state) == Self.withoutWall(straight.state))
+        #expect(resumed.solution.series.energy == straight.solution.series.energy && resumed.solution.C == straight.solution.C)
+        #expect(resumed.solution.waitingTimeColumns.map(\.chi) == straight.solution.waitingTimeColumns.map(\.chi))
+        #expect(resumed.solution.solverSettings == straight.solution.solverSettings)
+        // The adaptive grid's reader refuses it by name rather than misreading it.
+        #expect(try Checkpoint.grid(of: dir) == "geometric")
+        #expect(throws: DMFTError.self) { try Checkpoint.read(dir) }
+    }
+
+    /// A finished run continued to a larger tmax keeps its rows and extends its grid (steps still ≤ τ/K,
+    /// growing by at most 1 + 1/K): p = 2 at T = 0.5 run to 100, then to 10³, against the exact solution, to
+    /// the same tolerances as a run started with tmax = 10³ (GeometricGridTests). A smaller tmax is refused.
+    @Test func extendedRunAgainstTheExactSolution() throws {
+        let model = try Model.pspin(p: 2)
+        let short = try DynamicsProblem(model: model, temperature: 0.5, tmax: 100)
+        let long = try DynamicsProblem(model: model, temperature: 0.5, tmax: 1000)
+        let solver = GeometricGridSolver()
+        let first = try solver.run(short, from: nil)
+        let extended = try solver.run(long, from: first.state)
+        let g = extended.state.grid
+        #expect(Array(g.prefix(first.state.grid.count)) == first.state.grid && g.last == 1000)
+        for i in first.state.grid.count..<g.count {
+            let step = g[i] - g[i - 1], before = g[i - 1] - g[i - 2]
+            #expect(step <= g[i - 1] / 16 * (1 + 1e-12) && step <= before * (1 + 1.0 / 16) * (1 + 1e-12))
+        }
+        #expect(Array(extended.state.energy.prefix(first.state.rowTime.count)) == first.state.energy)
+        let cmp = ExactP2Comparison(solution: extended.solution, exact: ExactP2(delta2: 1, temperature: 0.5))
+        let late = cmp.energy.filter { $0.t >= 100 }.map { abs($0.dmft - $0.exact) }.max()!
+        let lateC = cmp.twoTime.filter { $0.t >= 100 && $0.tPrime > 0 }.map { abs($0.C - $0.exactC) }.max()!
+        print("geometric p = 2, T = 0.5, run to 100 then extended to 10³: |Δe| for t ≥ 100 \(late), C \(lateC)")
+        #expect(late < 1e-6 && lateC < 1.5e-4)
+        let shorter = try DynamicsProblem(model: model, temperature: 0.5, tmax: 50)
+        #expect(throws: DMFTError.self) { try solver.run(shorter, from: first.state) }
+    }
+
+    /// Through the real executable: a run killed outright (SIGKILL) after a periodic checkpoint resumes
+    /// from it to the uninterrupted run's files, byte for byte; `--tmax` below the run's own is refused
+    /// with a one-line error that leaves the directory alone.
+    @Test func killedRunResumesFromItsLastCheckpoint() throws {
+        let exe = CommandLineTests.executable
+        guard FileManager.default.isExecutableFile(atPath: exe.path) else {
+            Issue.record("build first: swift build -c release"); return
+        }
+        let dir = try CommandLineTests.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["solve", "--grid", "geometric", "--points-per-efold", "8", "--tmax", "1e6", "--temperature", "0.5",
+                    "--waiting-times", "1,100", "--no-verify", "--quiet"]
+        let straight = dir.appendingPathComponent("straight"), killed = dir.appendingPathComponent("killed")
+        let r = try CommandLineTests.run(args + ["--out", straight.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let process = Process()
+        process.executableURL = exe
+        process.arguments = args + ["--checkpoint-every", "0.3", "--out", killed.path]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let checkpoint = killed.appendingPathComponent("checkpoint/checkpoint.json")
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: checkpoint.path) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("run.json").path))
+        let saved = try GeometricCheckpoint.read(killed)
+        #expect(saved.state.time > 0 && saved.state.time < 1e6)
+        let resumed = try CommandLineTests.run(["resume", killed.path, "--quiet", "--no-verify"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for name in ["observables.csv", "aging.csv", "C.npy", "R.npy", "chi.npy", "times.npy"] {
+            let a = try Data(contentsOf: straight.appendingPathComponent(name))
+            let b = try Data(contentsOf: killed.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs after resume")
+        }
+        let before = try Data(contentsOf: killed.appendingPathComponent("observables.csv"))
+        let lower = try CommandLineTests.run(["resume", killed.path, "--tmax", "1e3", "--quiet", "--no-verify"])
+        #expect(lower.status != 0 && lower.stderr.contains("tmax") && lower.stderr.split(separator: "\n").count == 1, "\(lower.stderr)")
+        #expect(try Data(contentsOf: killed.appendingPathComponent("observables.csv")) == before)
+    }
+}
