@@ -298,15 +298,4 @@ public enum Checkpoint {
                                           threads: (json["threads"] as? NSNumber)?.intValue ?? 1)
         return Contents(state: state, problem: problem, solver: solver)
     }
-
-    /// aging.csv: one row per step and waiting time, t_w,t,C,chi.
-    public static func agingTable(_ state: CoarseningGridState) -> CSVTable {
-        var tw: [Double] = [], t: [Double] = [], c: [Double] = [], chi: [Double] = []
-        for col in state.tracked {
-            for sample in col.samples {
-                tw.append(col.time); t.append(sample.t); c.append(sample.C); chi.append(sample.chi)
-            }
-        }
-        return CSVTable(columns: [("t_w", tw), ("t", t), ("C", c), ("chi", chi)])
-    }
 }

@@ -115,6 +115,7 @@ public enum RunDirectory {
         for (name, f, symmetric) in arrays {
             try out.writeNpy(rows: n, columns: n, to: name) { i, row in f.denseRow(i, symmetric: symmetric, into: &row) }
         }
+        if !solution.waitingTimeColumns.isEmpty { try out.write(agingTable(solution.waitingTimeColumns), to: "aging.csv") }
     }
 
     /// Reads a run directory written by `write` back into a `Solution`.
@@ -187,7 +188,7 @@ public enum RunDirectory {
     }
 
     /// aging.csv from a solution's waiting-time columns: one row per sample, t_w,t,C,chi.
-    public static func agingTable(_ columns: [WaitingTimeColumn]) -> CSVTable {
+    static func agingTable(_ columns: [WaitingTimeColumn]) -> CSVTable {
         CSVTable(columns: [("t_w", columns.flatMap { c in c.t.map { _ in c.tw } }), ("t", columns.flatMap(\.t)),
                            ("C", columns.flatMap(\.C)), ("chi", columns.flatMap(\.chi))])
     }

@@ -77,7 +77,6 @@ enum AdaptiveRun {
         if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
                                extraColumns: ProtocolOptions.columns(problem.drive, solution: solution))
-        if !final.tracked.isEmpty { try dir.write(Checkpoint.agingTable(final), to: "aging.csv") }
         final.wallSeconds = solution.wallSeconds
         try Checkpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
         try dir.commit()

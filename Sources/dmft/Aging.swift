@@ -195,7 +195,9 @@ enum AgingOutput {
                 if f.departureLevel > 2 * Aging.minimumDepartureLevel {
                     // The remedy depends on the grid that sampled the curve.
                     let remedy = solution.solverName == "geometric"
-                        ? "the geometric grid's rows are t/K apart, so the FDT part next to the diagonal is sampled coarsely; the adaptive grid at window 1024 with --band-cells 8 brings this to ~5e-4"
+                        ? (solution.waitingTimeColumn(f.tw) == nil
+                           ? "the geometric grid's rows are t/K apart, so the FDT part next to the diagonal is sampled coarsely; solve with --waiting-times \(String(format: "%g", f.tw)): the column then carries the short lags (|Tχ − (1 − C)| ≤ 3e-6 at t_w = 10⁴ for p = 3, T = 0.5)"
+                           : "the followed column resolves the short lags, so this is the dynamics at this t_w, not the grid")
                         : "window 1024 with --band-cells 8 brings this to ~5e-4"
                     lines.append(String(format: "Note: the FDT part of the curve deviates from Tχ = 1 − C by up to %.1e, so the departure estimate of q_EA is coarse; %@ (equations/asymptotics.md §6).",
                                         f.departureLevel / 2, remedy))

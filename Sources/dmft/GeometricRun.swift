@@ -49,7 +49,6 @@ enum GeometricRun {
         let dir = try OutputDirectory(out)
         if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
         try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
-        if !solution.waitingTimeColumns.isEmpty { try dir.write(RunDirectory.agingTable(solution.waitingTimeColumns), to: "aging.csv") }
         try GeometricCheckpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }

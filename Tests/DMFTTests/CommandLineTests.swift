@@ -149,8 +149,8 @@ import DMFTIO
         #expect(aging.status == 0 && !aging.stderr.contains("the energy must decrease"), "\(aging.stderr)")
     }
 
-    /// `--waiting-times` on the geometric grid: aging.csv holds C(t, t_w), χ(t, t_w) at every row from t_w on;
-    /// `--checkpoint-every` is still refused there.
+    /// `--waiting-times` on the geometric grid: aging.csv holds C(t, t_w), χ(t, t_w) at every row from t_w on and
+    /// at t_w + τ_k for the short lags; `--checkpoint-every` is refused on the uniform grid, which cannot resume.
     @Test func geometricRunsWriteWaitingTimeColumns() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -164,7 +164,10 @@ import DMFTIO
         for k in tw.indices where t[k] == tw[k] { #expect(c[k] == 1) }
         // C(t, t_w) decreases along each column (p = 3 aging at T = 0.5 from a random start).
         for k in 1..<tw.count where tw[k] == tw[k - 1] { #expect(c[k] < c[k - 1] + 1e-9) }
-        let refused = try Self.run(["solve", "--grid", "geometric", "--tmax", "10", "--checkpoint-every", "5",
+        // Below t_w the rows are t_w/K apart; the lags τ_k ≤ t_w fill the column in (its first step is h0).
+        let first = try #require(zip(tw, t).first { $0.0 == 10 && $0.1 > 10 })
+        #expect(first.1 - 10 < 0.01)
+        let refused = try Self.run(["solve", "--grid", "uniform", "--tmax", "10", "--checkpoint-every", "5",
                                     "--out", dir.appendingPathComponent("x").path])
         #expect(refused.status != 0 && refused.stderr.contains("checkpoint-every"))
     }

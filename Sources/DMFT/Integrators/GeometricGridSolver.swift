@@ -706,13 +706,33 @@ final class GeometricGridRun {
         var solution = Solution(problem: problem, grid: grid, C: C, R: R, series: series, status: status,
                                 solverName: solver.name, solverSettings: settings, wallSeconds: wall)
         solution.chi = X
-        solution.waitingTimeColumns = solver.waitingTimes.sorted().compactMap { tw in
-            let later = rows.filter { $0.t > tw * (1 + 1e-12) + 1e-300 }
-            guard !later.isEmpty else { return nil }
-            let values = later.map { rowValue($0, tw) }
-            return WaitingTimeColumn(tw: tw, t: [tw] + later.map(\.t), C: [1] + values.map(\.0), chi: [0] + values.map(\.1))
-        }
+        solution.waitingTimeColumns = solver.waitingTimes.sorted().compactMap(waitingTimeColumn)
         return solution
+    }
+
+    /// C(t, t_w) and χ(t, t_w) at every row t > t_w, from the row's own interpolant, and at t = t_w + τ_k for
+    /// the lags τ_k ≤ t_w (the near-diagonal half, where rows are further apart than the lags): there the
+    /// rows are interpolated in time at the fixed lag τ_k (cubic, as the scheme itself reads them), so the
+    /// column resolves the fast (FDT) decay at τ ≪ t_w/K, which the rows alone would jump.
+    func waitingTimeColumn(_ tw: Double) -> WaitingTimeColumn? {
+        let end = rows[rows.count - 1].t
+        var samples: [(t: Double, value: (Double, Double))] = rows.filter { $0.t > tw * (1 + 1e-12) + 1e-300 }.map { ($0.t, rowValue($0, tw)) }
+        guard !samples.isEmpty else { return nil }
+        for k in 1..<times.count {
+            let lag = times[k], a = tw + lag
+            guard lag <= tw, a < end else { break }
+            let near = samples.contains { abs($0.t - a) <= 1e-9 * a }
+            if near { continue }
+            var c = 0.0, x = 0.0
+            for (i, w) in timeWeights(a, valid: { $0.t >= lag }) {
+                let (ci, xi) = rowValue(rows[i], rows[i].t - lag)
+                c += w * ci; x += w * xi
+            }
+            samples.append((a, (c, x)))
+        }
+        samples.sort { $0.t < $1.t }
+        return WaitingTimeColumn(tw: tw, t: [tw] + samples.map(\.t), C: [1] + samples.map(\.value.0),
+                                 chi: [0] + samples.map(\.value.1))
     }
 }
 
