@@ -113,6 +113,50 @@ public enum Checkpoint {
             } catch let e as DMFTError { throw bad(e.description) }
         }
 
+        /// The temperature schedule and the channel weights: their kinds in checkpoint.json, tables and
+        /// weights bit-exact in temperature-table.npy and weight-<k>.npy.
+        func putSchedules(_ drive: DrivingProtocol, json: inout [String: Any]) throws {
+            switch drive.temperature {
+            case .none: break
+            case .table(let t, let v)?:
+                json["temperature_schedule"] = "table"
+                try put(Npy.encode(t + v, shape: [2, t.count]), "temperature-table.npy")
+            case let schedule?:
+                json["temperature_schedule"] = schedule.summary
+            }
+            var weights: [String: Any] = [:]
+            for (k, schedule) in drive.weights {
+                let (kind, values) = schedule.encoded
+                weights[String(k)] = kind
+                try put(Npy.encode(values, shape: [values.count]), "weight-\(k).npy")
+            }
+            if !weights.isEmpty { json["channel_weights"] = weights }
+        }
+        /// The protocol written by `putSchedules`, with T′ (∞ or NaN: the random start).
+        func drive(initialTemperature: Double) throws -> DrivingProtocol {
+            var drive = DrivingProtocol()
+            if initialTemperature.isFinite { drive.initialTemperature = initialTemperature }
+            if let spec = json["temperature_schedule"] as? String {
+                if spec == "table" {
+                    let table = try npy("temperature-table.npy")
+                    let k = table.values.count / 2
+                    drive.temperature = .table(t: Array(table.values[0..<k]), values: Array(table.values[k...]))
+                } else {
+                    drive.temperature = try Schedule.parse(spec, name: "temperature-schedule")
+                }
+            }
+            if let weights = json["channel_weights"] as? [String: Any] {
+                for (key, kind) in weights {
+                    guard let k = Int(key), let kind = kind as? String,
+                          let schedule = Schedule(kind: kind, values: try npy("weight-\(k).npy").values) else {
+                        throw bad("malformed channel weight '\(key)'")
+                    }
+                    drive.weights[k] = schedule
+                }
+            }
+            return drive
+        }
+
         static func create(_ dir: URL) throws -> Folder {
             do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
                 throw DMFTError.unwritable(path: dir.path, reason: error.localizedDescription)
@@ -142,22 +186,7 @@ public enum Checkpoint {
         ]
         if let t = s.firstUnconvergedTime { json["first_unconverged_time"] = t }
         if let tp = problem.drive.initialTemperature { json["initial_temperature"] = tp }
-        switch problem.drive.temperature {
-        case .none: break
-        case .table(let t, let v)?:
-            json["temperature_schedule"] = "table"
-            try put(Npy.encode(t + v, shape: [2, t.count]), "temperature-table.npy")
-        case let schedule?:
-            json["temperature_schedule"] = schedule.summary
-        }
-        // Channel weights: the kind of each schedule here, its numbers bit-exact in weight-<k>.npy.
-        var weights: [String: Any] = [:]
-        for (k, schedule) in problem.drive.weights {
-            let (kind, values) = schedule.encoded
-            weights[String(k)] = kind
-            try put(Npy.encode(values, shape: [values.count]), "weight-\(k).npy")
-        }
-        if !weights.isEmpty { json["channel_weights"] = weights }
+        try folder.putSchedules(problem.drive, json: &json)
         try folder.putModel(problem.model, json: &json)
         try put(JSON.encode(json), "checkpoint.json")
         let scalars = [s.h, s.mSlope0, s.wallSeconds]
@@ -201,26 +230,7 @@ public enum Checkpoint {
             throw DMFTError.unreadable(path: dir.path, reason: "malformed scalars")
         }
         let model = try folder.model()
-        var drive = DrivingProtocol()
-        if p[6].isFinite { drive.initialTemperature = p[6] }
-        if let spec = json["temperature_schedule"] as? String {
-            if spec == "table" {
-                let table = try npy("temperature-table.npy")
-                let k = table.values.count / 2
-                drive.temperature = .table(t: Array(table.values[0..<k]), values: Array(table.values[k...]))
-            } else {
-                drive.temperature = try Schedule.parse(spec, name: "temperature-schedule")
-            }
-        }
-        if let weights = json["channel_weights"] as? [String: Any] {
-            for (key, kind) in weights {
-                guard let k = Int(key), let kind = kind as? String,
-                      let schedule = Schedule(kind: kind, values: try npy("weight-\(k).npy").values) else {
-                    throw DMFTError.unreadable(path: dir.path, reason: "malformed channel weight '\(key)'")
-                }
-                drive.weights[k] = schedule
-            }
-        }
+        let drive = try folder.drive(initialTemperature: p[6])
         let problem: DynamicsProblem
         do {
             problem = try DynamicsProblem(model: model, temperature: p[0], m0: p[1], tmax: p[2], drive: drive)

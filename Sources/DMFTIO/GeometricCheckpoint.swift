@@ -2,8 +2,8 @@ import DMFT
 import Foundation
 
 /// The resumable state of a geometric-grid run, in `<run>/checkpoint/` (replaced atomically, as
-/// `Checkpoint`): `checkpoint.json` (description, integers), `problem.npy` (every Double setting,
-/// bit-exact), `grid.npy`, `rows.npy` (t, points, m, μ, e per row), `values.npy` (every row's values),
+/// `Checkpoint`): `checkpoint.json` (description, integers, the protocol's kinds), `problem.npy` (every Double setting,
+/// bit-exact; T′ last), a temperature table if any, `grid.npy`, `rows.npy` (t, points, m, μ, e per row), `values.npy` (every row's values),
 /// `upcoming.npy` (the row times still to take) and `waiting-times.npy`.
 public enum GeometricCheckpoint {
     static let format = "dmft geometric-grid checkpoint"
@@ -24,9 +24,6 @@ public enum GeometricCheckpoint {
     /// Writes the checkpoint files into `dir` (which must not exist), e.g. a staged run directory.
     public static func stage(_ s: GeometricGridState, problem: DynamicsProblem,
                              solver: GeometricGridSolver, at dir: URL) throws {
-        guard problem.drive.isTrivial else {
-            throw DMFTError.invalidParameter("grid", "the geometric grid runs a constant temperature from a random start")
-        }
         let folder = try Checkpoint.Folder.create(dir)
         var json: [String: Any] = [
             "format": "\(format) 1", "points_per_efold": solver.pointsPerEfold, "max_sweeps": solver.maxSweeps,
@@ -35,9 +32,10 @@ public enum GeometricCheckpoint {
             "split_steps": s.splitSteps,
         ]
         try folder.putModel(problem.model, json: &json)
+        try folder.putSchedules(problem.drive, json: &json)
         try folder.put(JSON.encode(json), "checkpoint.json")
         let p = [problem.temperature, problem.m0, problem.tmax, solver.h0, solver.earlyTime, solver.stepTolerance,
-                 solver.tolerance, s.wallSeconds]
+                 solver.tolerance, s.wallSeconds, problem.drive.initialTemperature ?? .infinity]
         try folder.put(Npy.encode(p, shape: [p.count]), "problem.npy")
         let n = s.rowTime.count
         try folder.put(Npy.encode(s.grid, shape: [s.grid.count]), "grid.npy")
@@ -54,10 +52,11 @@ public enum GeometricCheckpoint {
             throw folder.bad("not a geometric-grid checkpoint")
         }
         let p = try folder.npy("problem.npy").values
-        guard p.count == 8 else { throw folder.bad("problem.npy holds \(p.count) numbers, not 8") }
+        guard p.count == 9 else { throw folder.bad("problem.npy holds \(p.count) numbers, not 9") }
         let problem: DynamicsProblem
         do {
-            problem = try DynamicsProblem(model: try folder.model(), temperature: p[0], m0: p[1], tmax: p[2])
+            problem = try DynamicsProblem(model: try folder.model(), temperature: p[0], m0: p[1], tmax: p[2],
+                                          drive: try folder.drive(initialTemperature: p[8]))
         } catch let e as DMFTError { throw folder.bad(e.description) }
         let rows = try folder.npy("rows.npy")
         guard rows.shape.count == 2, rows.shape[0] == 5 else { throw folder.bad("rows.npy is not 5 × rows") }

@@ -35,6 +35,7 @@ enum GeometricRun {
             Terminal.info("solve: note: \(Int(bad)) rows missed the sweep tolerance (unconverged_rows in run.json).")
         }
         var extra: [String: Any] = ["grid": "geometric", "resumable": true]
+        if !problem.drive.isTrivial { extra["protocol"] = ProtocolOptions.json(problem.drive) }
         if verify, solution.status.isComplete {
             var coarse = base
             coarse.pointsPerEfold = pointsPerEfold / 2
@@ -48,7 +49,8 @@ enum GeometricRun {
         if let crossings = try CrossingsCommand.runSummary(solution) { extra["crossings"] = crossings }
         let dir = try OutputDirectory(out)
         if let exact { try ExactComparisonOutput.write(solution, exact: exact, into: dir, extra: &extra, quiet: quiet) }
-        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra)
+        try RunDirectory.write(solution, to: dir, command: Terminal.commandLine, extra: extra,
+                               extraColumns: ProtocolOptions.columns(problem.drive, solution: solution))
         try GeometricCheckpoint.stage(final, problem: problem, solver: base, at: dir.url(Checkpoint.folder))
         try dir.commit()
         if plot { try Plotting.plotRun(at: out) }

@@ -50,6 +50,27 @@ import DMFTIO
         #expect(throws: DMFTError.self) { try Checkpoint.read(dir) }
     }
 
+    /// The protocol is part of the checkpoint: a quench from equilibrium at T′ = 0.8 with the temperature
+    /// lowered to 0.4 (exp, τ = 3), stopped at t ≥ 10, written, read and resumed, is the run that never stopped.
+    @Test func resumedProtocolRunEqualsUninterruptedRun() throws {
+        let drive = DrivingProtocol(temperature: .exponential(from: 0.8, to: 0.4, tau: 3), initialTemperature: 0.8)
+        let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.4, tmax: 40, drive: drive)
+        let solver = GeometricGridSolver(pointsPerEfold: 8)
+        let straight = try solver.run(problem, from: nil)
+        let catcher = Catch(time: 10)
+        var watched = solver
+        watched.checkpointInterval = 0
+        watched.checkpoint = { catcher.offer($0) }
+        _ = try watched.run(problem, from: nil)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-geo-ckpt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try GeometricCheckpoint.write(try #require(catcher.state), problem: problem, solver: solver, into: dir)
+        let saved = try GeometricCheckpoint.read(dir)
+        #expect(saved.problem.drive == drive)
+        let resumed = try saved.solver.run(saved.problem, from: saved.state)
+        #expect(Self.withoutWall(resumed.state) == Self.withoutWall(straight.state))
+    }
+
     /// A finished run continued to a larger tmax keeps its rows and extends its grid (steps still ≤ τ/K,
     /// growing by at most 1 + 1/K): p = 2 at T = 0.5 run to 100, then to 10³, against the exact solution, to
     /// the same tolerances as a run started with tmax = 10³ (GeometricGridTests). A smaller tmax is refused.

@@ -22,7 +22,9 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
     public var h0: Double
     /// A step is halved (and the steps after it grow back at most twofold) when m differs from its linear
-    /// extrapolation by more than this: it resolves escapes, which the step t/K would jump. 0: off.
+    /// extrapolation by more than this; with a temperature schedule, also while T changes by more than 10 δm
+    /// per step or bends by more than δm/10, and after a kink of T. It resolves escapes, which the step t/K
+    /// would jump, and the schedule's own time scale. 0: off.
     public var stepTolerance: Double
     /// Waiting times t_w whose C(t, t_w) and χ(t, t_w) the solution carries at every row t ≥ t_w
     /// (`waitingTimeColumns`, aging.csv), read from each row's own interpolant: every row is kept, so nothing
@@ -120,10 +122,11 @@ public struct GeometricGridSolver: DynamicsSolver {
 
     /// The state at t = 0: one row (C = 1, χ = 0), m0 and μ(0), and every row time of `grid(tmax:)` to take.
     public func initialState(for problem: DynamicsProblem) -> GeometricGridState {
-        let model = problem.model, m0 = problem.m0
+        let model = problem.model, m0 = problem.m0, quench = problem.drive.inverseInitialTemperature
         let g = grid(tmax: problem.tmax)
+        let mu = problem.drive.temperature(at: 0, default: problem.temperature) + model.v1(m0) * m0 + quench * model.xi1(1)
         return GeometricGridState(grid: g, rowTime: [0], rowPoints: [1], m: [m0],
-                                  mu: [problem.temperature + model.v1(m0) * m0], energy: [-model.signal(m0)],
+                                  mu: [mu], energy: [-model.signal(m0) - quench * model.noise(1)],
                                   values: [1, 0, 1, 0], upcoming: rowTimes(grid: g, from: 1).reversed(),
                                   sweeps: 0, unconvergedRows: 0, splitSteps: 0, wallSeconds: 0)
     }
@@ -148,8 +151,8 @@ public struct GeometricGridSolver: DynamicsSolver {
             throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
         }
         guard threads >= 1 else { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
-        guard problem.drive.isTrivial else {
-            throw DMFTError.invalidParameter("grid", "the geometric grid runs a constant temperature from a random start; use --grid adaptive for schedules, channel weights or a start from equilibrium")
+        guard !problem.drive.hasWeights else {
+            throw DMFTError.invalidParameter("grid", "the geometric grid does not run channel weights (--channel-weight, --anneal-tensor); use --grid adaptive or uniform")
         }
     }
 
@@ -184,7 +187,8 @@ final class GeometricGridRun {
     let problem: DynamicsProblem
     let solver: GeometricGridSolver
     let model: Model
-    let T: Double
+    /// 1/T′ of a start from equilibrium (0: random start).
+    let quench: Double
     /// The grid of times τ_k: columns, lags and quadrature nodes.
     let times: [Double]
     /// BDF order in time. BDF3 (not A-stable) lets rows oscillate and grow at some K (24 at p = 3,
@@ -214,7 +218,7 @@ final class GeometricGridRun {
         let order = Self.lagOrder
         lagDifference = times.indices.dropFirst().map { k in VariableStepBDF(times: (0...min(order, k)).map { times[k - $0] }) }
         model = problem.model
-        T = problem.temperature
+        quench = problem.drive.inverseInitialTemperature
         var offset = 0
         for r in state.rowTime.indices {
             let row = GeometricRow(t: state.rowTime[r], points: state.rowPoints[r])
@@ -238,6 +242,8 @@ final class GeometricGridRun {
     }
 
     @inline(__always) func time(_ k: Int) -> Double { times[k] }
+    /// T(t), the schedule's or the constant.
+    @inline(__always) func temperature(at t: Double) -> Double { problem.drive.temperature(at: t, default: problem.temperature) }
     /// The number of grid times ≤ x.
     func count(upTo x: Double) -> Int {
         var k = 0
@@ -407,6 +413,8 @@ final class GeometricGridRun {
         var ruleA: StieltjesPanels? = nil, ruleB = StieltjesPanels(nodes: [])
         /// Lagrange weights in time at t′, for m(t′) and μ(t′).
         var atTarget: [(Int, Double)] = []
+        /// C(t′, 0), for the terms of a start from equilibrium.
+        var start = Dep()
     }
 
     func target(_ t: Double, _ tp: Double, _ row: GeometricRow) -> Target {
@@ -425,6 +433,7 @@ final class GeometricGridRun {
         for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp))) }
         g.ruleB = StieltjesPanels(nodes: b)
         g.atTarget = timeWeights(tp)
+        g.start = symmetricDep(tp, 0)
         return g
     }
 
@@ -508,6 +517,16 @@ final class GeometricGridRun {
         // the step in t no longer fit together (a step of h0/2 at t = 427 made the row explode).
         let shortest = times[1]
         let growth = 2 * (1 + 1 / Double(solver.pointsPerEfold)) * (1 + 1e-9)
+        let scheduled = problem.drive.temperature.map { !$0.isConstant } ?? false
+        // Kinks of T(t) whose slope jump exceeds δm (per unit time). Along a fixed lag λ the ∂t′ part sees the
+        // kink at t = u + λ, inside a step of the ordinary size, which BDF2 integrates at first order (6.5e-5 in e
+        // for a ramp 1 → 0.3 ending at u = 50, whatever K or δm). After a kink the steps are capped at
+        // max(4τ₁, (t − u)/K), geometric in the time since the kink (2e-6 there). Long stretches of steps at τ₁
+        // (the early-time rule of `rowTimes` applied to t − u) made the rows diverge at t ≈ 57: rows much
+        // closer than t/K read each other's interpolation errors through steps that small.
+        let kinks = solver.stepTolerance > 0
+            ? (problem.drive.temperature?.kinks(upTo: tmax).filter { $0.slopeJump > solver.stepTolerance }.map(\.t) ?? []) : []
+        let k = Double(solver.pointsPerEfold)
         while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             let last = rows[rows.count - 1].t
@@ -516,6 +535,32 @@ final class GeometricGridRun {
                 if t - last > growth * previous {
                     upcoming.append(last + (t - last <= 4 * previous ? 0.5 * (t - last) : 2 * previous))
                     continue
+                }
+                // A temperature schedule drives the dynamics on its own time scale, which the rows must follow:
+                // the step h is halved, before it is solved, while T changes by more than 10 δm over a step, or
+                // its second difference over steps h exceeds δm/10, here or within the next two steps. Looking
+                // ahead makes the steps shrink gradually towards a kink of T: a step cut 16-fold at once
+                // (1.5 → 0.09 at t = 50) left a row whose sweeps diverged three rows later.
+                if let u = kinks.last(where: { $0 <= last }) {
+                    let age = last - u
+                    let cap = max(4 * shortest, age / k)
+                    if t - last > cap * (1 + 1e-9) {
+                        upcoming.append(last + cap)
+                        continue
+                    }
+                }
+                if scheduled, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
+                    let h = t - last
+                    let rough = (0..<3).contains { j in
+                        let y = last + Double(j) * h
+                        let (previous, now, next) = (temperature(at: max(0, y - h)), temperature(at: y), temperature(at: y + h))
+                        return abs(next - now) > 10 * solver.stepTolerance
+                            || (y >= h && abs(next - 2 * now + previous) > solver.stepTolerance / 10)
+                    }
+                    if rough {
+                        upcoming.append(last + 0.5 * h)
+                        continue
+                    }
                 }
             }
             guard let row = advance(to: t) else {
@@ -605,6 +650,9 @@ final class GeometricGridRun {
         let (cols, lags) = targets(t, row)
         let xi1 = model.xi1, xi2 = model.xi2
         let ownRule = StieltjesPanels(nodes: own)
+        let temperatureNow = temperature(at: t)
+        // T(t′) at the lags: the noise term 2T(t′)R(t,t′) of ∂t′C.
+        let lagTemperature = (0..<np).map { temperature(at: t - time($0)) }
         var fMu = [Double](repeating: 0, count: own.count), fE = fMu, fM = fMu, gX = fMu
         func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
             for q in 0..<own.count {
@@ -617,8 +665,10 @@ final class GeometricGridRun {
                 (-ownRule.integrate(fMu, g.baseAddress!), -ownRule.integrate(fE, g.baseAddress!),
                  -ownRule.integrate(fM, g.baseAddress!))
             }
-            return (DMFTEquations.mu(temperature: T, m: m, signalForce: model.v1(m), integral: sMu),
-                    DMFTEquations.energy(model, m: m, integral: sE), sM)
+            // A start from equilibrium at T′ adds ξ′(C(t,0))C(t,0)/T′ to μ and −ξ(C(t,0))/T′ to e (REFERENCE §2).
+            let c0 = u[row.colC]
+            return (DMFTEquations.mu(temperature: temperatureNow, m: m, signalForce: model.v1(m), integral: sMu) + quench * xi1(c0) * c0,
+                    DMFTEquations.energy(model, m: m, integral: sE) - quench * model.noise(c0), sM)
         }
         var anderson = AndersonMixing(depth: solver.andersonDepth)
         var sweeps = 0, change = Double.infinity
@@ -636,10 +686,13 @@ final class GeometricGridRun {
             // updates: columns at fixed t′, ∂t y = −μ y + G; lags at fixed lag, ∂t y + ∂t′ y, marched outward
             // with R(t, t − λ) = ∂λχ by a backward difference that includes the new value (implicit).
             work.compute(u)
+            // A start from equilibrium at T′ adds ξ′(C(t,0)) C(t′,0)/T′ to ∂t C(t,t′) (REFERENCE §2), and its mirror to ∂t′.
+            let c0 = u[row.colC], startForce = quench * xi1(c0)
             for j in 0..<np {
                 // ∂t C without its local term −μC, which the step takes implicitly.
-                let gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].atTarget, { $0.m }, current: mi),
+                var gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].atTarget, { $0.m }, current: mi),
                                           memoryC: work.colC[j], memoryR: 0)
+                if quench != 0 { gC += startForce * Self.eval(cols[j].start, u).0 }
                 let bj = b[row.colC + j]
                 let c = (hist[row.colC + j] + bj * gC) / (1 + bj * mu)
                 let x = (hist[row.colX + j] + bj * work.colX[j]) / (1 + bj * mu)
@@ -660,9 +713,13 @@ final class GeometricGridRun {
                 let mup = oneTime(lags[k].atTarget, { $0.mu }, current: mu)
                 // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
                 // are sums over both integrals of each equation (`integrals`).
-                let drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
+                var drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
                     + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: model.v1(mp), mLater: mi,
-                                              memoryC: work.lagAdjoint[k], memoryR: 0, temperature: T, response: r)
+                                              memoryC: work.lagAdjoint[k], memoryR: 0, temperature: lagTemperature[k], response: r)
+                if quench != 0 {
+                    let cp0 = Self.eval(lags[k].start, u).0
+                    drift += startForce * cp0 + quench * xi1(cp0) * c0
+                }
                 let c = (hist[ic] + bk * drift) / (1 + bk * (mu + mup))
                 change = max(change, abs(c - u[ic]))
                 u[ic] = c

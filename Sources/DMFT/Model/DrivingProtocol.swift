@@ -90,6 +90,23 @@ public enum Schedule: Sendable, Equatable {
         }
     }
 
+    /// The times in (0, tmax) where the slope jumps, with the size of the jump: `until` of a linear ramp,
+    /// the interior nodes of a table. Integrators whose steps assume a smooth drive refine after them.
+    public func kinks(upTo tmax: Double) -> [(t: Double, slopeJump: Double)] {
+        switch self {
+        case .linear(let a, let b, let until) where until < tmax && a != b:
+            return [(until, abs(b - a) / until)]
+        case .table(let ts, let vs) where ts.count >= 3:
+            return (1..<(ts.count - 1)).compactMap { k in
+                guard ts[k] > 0, ts[k] < tmax else { return nil }
+                let jump = abs((vs[k + 1] - vs[k]) / (ts[k + 1] - ts[k]) - (vs[k] - vs[k - 1]) / (ts[k] - ts[k - 1]))
+                return jump > 0 ? (ts[k], jump) : nil
+            }
+        default:
+            return []
+        }
+    }
+
     /// Smallest value on [0, tmax] (exact for the monotone forms, over the nodes for a table).
     public func minimum(upTo tmax: Double) -> Double {
         switch self {
