@@ -49,7 +49,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Start from equilibrium at T' instead of uniformly on the sphere (V = 0 models; 'inf' = random start).", valueName: "T'"))
     var initialTemperature: String = "inf"
 
-    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; within a few 1e-6 in e at every time to t = 10⁶ with K = 16 in about 30 s; a step control on m resolves escapes; resumable; schedules and starts from equilibrium, no channel weights). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
+    @Option(help: ArgumentHelp("Time grid: uniform (third order, memory ∝ (tmax/dt)²; t ≲ 10³), adaptive (Kim–Latz coarsening window in the integrated response; reaches t = 10⁵–10⁷ in seconds, resumable, every protocol; energy errors of a few 1e-4 at late times) or geometric (rows geometric in t, near-diagonal lags resolved and stepped along the diagonal; within a few 1e-6 in e at every time to t = 10⁶ with K = 16 in about 30 s; a step control on m resolves escapes; resumable; every protocol). See equations/coarsening-grid.md and equations/geometric-grid.md. auto: uniform when its arrays fit in memory, adaptive when they do not or when --waiting-times or --checkpoint-every asks for it.", valueName: "auto|uniform|adaptive|geometric"))
     var grid: String = "auto"
 
     @Option(help: "Adaptive grid: window length N (even). The step doubles every N/2 steps, so h ≈ 2t/N; errors shrink as N grows, cost grows as N³ per doubling of t.")
@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Geometric grid: time scale of the first relaxation; rows are split below about twice it so that the step stays near t/K · t/(t + T_early) (equations/geometric-grid.md).", valueName: "T_early"))
     var earlyTime: Double = 10
 
-    @Option(help: ArgumentHelp("Geometric grid: a step is halved when m differs from its linear extrapolation by more than this, and while a scheduled T(t) changes by more than 10 δm per step or bends by more than δm/10, so that escapes of m and the schedule are resolved; 0 turns the control off.", valueName: "δm"))
+    @Option(help: ArgumentHelp("Geometric grid: a step is halved when m differs from its linear extrapolation by more than this, and while a schedule (T or a channel weight) changes by more than 10 δm per step or bends by more than δm/10, so that escapes of m and the schedules are resolved; 0 turns the control off.", valueName: "δm"))
     var stepTolerance: Double = 1e-3
 
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")

@@ -126,6 +126,26 @@ import DMFT
         #expect(flat < 1e-5)
     }
 
+    /// Channel weights (ξ_{t,s} = Σ w_k(t)w_k(s) a_k q^k, V_t = Σ w_k(t) b_k m^k; every kernel of the sweep pairs two
+    /// times): a constant weight w on channel 3 is the model with a₃ → w²a₃, b₃ → w b₃, to rounding; the
+    /// landscape annealing of the spiked matrix-tensor model (w₃ = 1/(1 + (10/Δp)e^(−t/2)), Δ2 = 0.7, T = 1,
+    /// m0 = 0.01) against the uniform grid (dt = 0.005) for 0.5 ≤ t ≤ 10: measured 5.2e-6 in e and 8e-7 in m.
+    @Test func followsChannelWeights() throws {
+        let w = 0.7
+        let model = try Model.mixed(noise: [(2, 0.6), (3, 0.5)], signal: [(2, 0.6), (3, 0.5)])
+        let rescaled = try Model.mixed(noise: [(2, 0.6), (3, 0.5 * w * w)], signal: [(2, 0.6), (3, 0.5 * w)])
+        let a = try GeometricGridSolver(pointsPerEfold: 8).solve(
+            try DynamicsProblem(model: model, temperature: 0.2, m0: 0.3, tmax: 50, drive: DrivingProtocol(weights: [3: .constant(w)])))
+        let b = try GeometricGridSolver(pointsPerEfold: 8).solve(try DynamicsProblem(model: rescaled, temperature: 0.2, m0: 0.3, tmax: 50))
+        let same = zip(a.series.energy + a.series.m, b.series.energy + b.series.m).map { abs($0 - $1) }.max()!
+        let anneal = try DynamicsProblem(model: try Model.spikedMatrixTensor(p: 3, delta2: 0.7, deltap: 1), temperature: 1, m0: 0.01, tmax: 10,
+                                         drive: DrivingProtocol(weights: [3: .annealTensor(c: 10, tau: 2, deltap: 1)]))
+        let d = Self.seriesDifference(try GeometricGridSolver().solve(anneal), try UniformGridSolver(dt: 0.005).solve(anneal), from: 0.5, to: 10)
+        print("geometric channel weights: constant weight against the rescaled model \(same); annealing against uniform: e \(d.e), m \(d.m)")
+        #expect(same < 1e-12)
+        #expect(d.e < 1e-5 && d.m < 1e-5)
+    }
+
     /// The sweep's integrals are split over threads by target, each computed the same way.
     @Test func threadCountDoesNotChangeTheSolution() throws {
         let problem = try DynamicsProblem(model: try Model.spikedMatrixTensor(p: 3, delta2: 0.5, deltap: 1),
@@ -188,8 +208,6 @@ import DMFT
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.5, tmax: 10)
         #expect(throws: DMFTError.self) { try GeometricGridSolver(pointsPerEfold: 3).solve(problem) }
         #expect(throws: DMFTError.self) { try GeometricGridSolver(h0: 0).solve(problem) }
-        let weighted = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.8, tmax: 10,
-                                           drive: DrivingProtocol(weights: [3: .linear(from: 0.5, to: 1, until: 5)]))
-        #expect(throws: DMFTError.self) { try GeometricGridSolver().solve(weighted) }
+        #expect(throws: DMFTError.self) { try GeometricGridSolver(stepTolerance: -1).solve(problem) }
     }
 }

@@ -22,8 +22,8 @@ public struct GeometricGridSolver: DynamicsSolver {
     /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
     public var h0: Double
     /// A step is halved (and the steps after it grow back at most twofold) when m differs from its linear
-    /// extrapolation by more than this; with a temperature schedule, also while T changes by more than 10 δm
-    /// per step or bends by more than δm/10, and after a kink of T. It resolves escapes, which the step t/K
+    /// extrapolation by more than this; with schedules (T, channel weights), also while one changes by more than
+    /// 10 δm per step or bends by more than δm/10, and after a kink. It resolves escapes, which the step t/K
     /// would jump, and the schedule's own time scale. 0: off.
     public var stepTolerance: Double
     /// Waiting times t_w whose C(t, t_w) and χ(t, t_w) the solution carries at every row t ≥ t_w
@@ -122,11 +122,13 @@ public struct GeometricGridSolver: DynamicsSolver {
 
     /// The state at t = 0: one row (C = 1, χ = 0), m0 and μ(0), and every row time of `grid(tmax:)` to take.
     public func initialState(for problem: DynamicsProblem) -> GeometricGridState {
-        let model = problem.model, m0 = problem.m0, quench = problem.drive.inverseInitialTemperature
+        let m0 = problem.m0, quench = problem.drive.inverseInitialTemperature
         let g = grid(tmax: problem.tmax)
-        let mu = problem.drive.temperature(at: 0, default: problem.temperature) + model.v1(m0) * m0 + quench * model.xi1(1)
+        let kernels = PairKernels(problem)
+        let w0 = kernels.noiseWeights(at: 0), (v, v1) = kernels.signal(m0, at: 0), start = kernels(1, w0, w0)
+        let mu = problem.drive.temperature(at: 0, default: problem.temperature) + v1 * m0 + quench * start.xi1
         return GeometricGridState(grid: g, rowTime: [0], rowPoints: [1], m: [m0],
-                                  mu: [mu], energy: [-model.signal(m0) - quench * model.noise(1)],
+                                  mu: [mu], energy: [-v - quench * start.xi],
                                   values: [1, 0, 1, 0], upcoming: rowTimes(grid: g, from: 1).reversed(),
                                   sweeps: 0, unconvergedRows: 0, splitSteps: 0, wallSeconds: 0)
     }
@@ -151,9 +153,6 @@ public struct GeometricGridSolver: DynamicsSolver {
             throw DMFTError.invalidParameter("tolerance", "needs tolerance > 0, at least one sweep and a depth ≥ 0")
         }
         guard threads >= 1 else { throw DMFTError.invalidParameter("threads", "must be ≥ 1, got \(threads)") }
-        guard !problem.drive.hasWeights else {
-            throw DMFTError.invalidParameter("grid", "the geometric grid does not run channel weights (--channel-weight, --anneal-tensor); use --grid adaptive or uniform")
-        }
     }
 
     public func solve(_ problem: DynamicsProblem) throws -> Solution {
@@ -189,6 +188,8 @@ final class GeometricGridRun {
     let model: Model
     /// 1/T′ of a start from equilibrium (0: random start).
     let quench: Double
+    /// ξ and V of a pair of times, through the channel weights if any.
+    let kernels: PairKernels
     /// The grid of times τ_k: columns, lags and quadrature nodes.
     let times: [Double]
     /// BDF order in time. BDF3 (not A-stable) lets rows oscillate and grow at some K (24 at p = 3,
@@ -219,6 +220,7 @@ final class GeometricGridRun {
         lagDifference = times.indices.dropFirst().map { k in VariableStepBDF(times: (0...min(order, k)).map { times[k - $0] }) }
         model = problem.model
         quench = problem.drive.inverseInitialTemperature
+        kernels = PairKernels(problem)
         var offset = 0
         for r in state.rowTime.indices {
             let row = GeometricRow(t: state.rowTime[r], points: state.rowPoints[r])
@@ -415,22 +417,32 @@ final class GeometricGridRun {
         var atTarget: [(Int, Double)] = []
         /// C(t′, 0), for the terms of a start from equilibrium.
         var start = Dep()
+        /// With channel weights: w_k at the row's time t, at t′, and at A's and B's nodes (node-major).
+        var wRow: [Double] = [], wTarget: [Double] = [], wA: [Double] = [], wB: [Double] = []
     }
 
     func target(_ t: Double, _ tp: Double, _ row: GeometricRow) -> Target {
         var g = Target()
-        func withKernel(_ d: Dep) -> Dep {
+        let weighted = kernels.isWeighted
+        if weighted { g.wRow = kernels.noiseWeights(at: t); g.wTarget = kernels.noiseWeights(at: tp) }
+        // The kernels of the pair (t′, s) of a value that does not depend on the row: once per row.
+        func withKernel(_ d: Dep, _ s: Double) -> Dep {
             var d = d
-            if d.scale == 0 { d.xi1 = model.xi1(d.c0); d.xi2 = model.xi2(d.c0) }
+            if d.scale == 0 {
+                if weighted { (_, d.xi1, d.xi2) = kernels(d.c0, g.wTarget, kernels.noiseWeights(at: s)) }
+                else { d.xi1 = model.xi1(d.c0); d.xi2 = model.xi2(d.c0) }
+            }
             return d
         }
         if tp > 0 {
             let a = nodes(0, tp)
-            for s in a { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s))) }
+            for s in a { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s), s)) }
             g.ruleA = StieltjesPanels(nodes: a)
+            if weighted { g.wA = a.flatMap { kernels.noiseWeights(at: $0) } }
         }
         let b = nodes(tp, t)
-        for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp))) }
+        for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp), s)) }
+        if weighted { g.wB = b.flatMap { kernels.noiseWeights(at: $0) } }
         g.ruleB = StieltjesPanels(nodes: b)
         g.atTarget = timeWeights(tp)
         g.start = symmetricDep(tp, 0)
@@ -470,8 +482,9 @@ final class GeometricGridRun {
     /// columns as long as the target's longest node list.
     @inline(__always) func integrals(_ g: Target, _ u: [Double], adjoint: Bool, scratch: NodeScratch)
         -> (dc: Double, dx: Double, adj: Double) {
+        if kernels.isWeighted { return weightedIntegrals(g, u, adjoint: adjoint, scratch: scratch) }
         let xi1 = model.xi1, xi2 = model.xi2
-        @inline(__always) func kernels(_ d: Dep, _ c: Double) -> (Double, Double) {
+        @inline(__always) func depKernels(_ d: Dep, _ c: Double) -> (Double, Double) {
             d.scale == 0 ? (d.xi1, d.xi2) : (xi1(c), xi2(c))
         }
         let f1 = scratch.column(0), f2 = scratch.column(1), f3 = scratch.column(2), f4 = scratch.column(3)
@@ -483,7 +496,7 @@ final class GeometricGridRun {
                 let (ct, xt) = Self.apply(g.TA[q], u)
                 let (cp, xp) = Self.eval(g.PA[q], u)
                 f1[q] = xi2(ct) * cp; f2[q] = xi1(ct); gT[q] = xt; gP[q] = xp
-                if adjoint { let (p1, p2) = kernels(g.PA[q], cp); f3[q] = p2 * ct; f4[q] = p1 }
+                if adjoint { let (p1, p2) = depKernels(g.PA[q], cp); f3[q] = p2 * ct; f4[q] = p1 }
             }
             dc -= ruleA.integrate(f1, gT) + ruleA.integrate(f2, gP)
             if adjoint { adj -= ruleA.integrate(f3, gP) + ruleA.integrate(f4, gT) }
@@ -494,7 +507,46 @@ final class GeometricGridRun {
             let (cq, xq) = Self.eval(g.QB[q], u)
             let t2 = xi2(ct)
             f1[q] = t2 * cq; f2[q] = t2 * xq; gT[q] = xt
-            if adjoint { f3[q] = kernels(g.QB[q], cq).0 }
+            if adjoint { f3[q] = depKernels(g.QB[q], cq).0 }
+        }
+        dc -= g.ruleB.integrate(f1, gT)
+        dx -= g.ruleB.integrate(f2, gT)
+        if adjoint { adj -= g.ruleB.integrate(f3, gT) }
+        return (dc, dx, adj)
+    }
+
+    /// `integrals` with channel weights: every kernel of the pair (t, s) carries w_k(t)w_k(s), of (t′, s)
+    /// w_k(t′)w_k(s) (equations/protocols.md). Kept apart so that unweighted runs keep their arithmetic.
+    func weightedIntegrals(_ g: Target, _ u: [Double], adjoint: Bool, scratch: NodeScratch)
+        -> (dc: Double, dx: Double, adj: Double) {
+        let f1 = scratch.column(0), f2 = scratch.column(1), f3 = scratch.column(2), f4 = scratch.column(3)
+        let gT = scratch.column(4), gP = scratch.column(5)
+        let channels = g.wRow.count
+        var dc = 0.0, dx = 1.0, adj = 0.0
+        if let ruleA = g.ruleA {
+            for q in 0..<g.TA.count {
+                let (ct, xt) = Self.apply(g.TA[q], u)
+                let (cp, xp) = Self.eval(g.PA[q], u)
+                let kt = kernels(ct, g.wRow, g.wA, node: q * channels)
+                f1[q] = kt.xi2 * cp; f2[q] = kt.xi1; gT[q] = xt; gP[q] = xp
+                if adjoint {
+                    let d = g.PA[q]
+                    let (p1, p2) = d.scale == 0 ? (d.xi1, d.xi2) : { let k = kernels(cp, g.wTarget, g.wA, node: q * channels); return (k.xi1, k.xi2) }()
+                    f3[q] = p2 * ct; f4[q] = p1
+                }
+            }
+            dc -= ruleA.integrate(f1, gT) + ruleA.integrate(f2, gP)
+            if adjoint { adj -= ruleA.integrate(f3, gP) + ruleA.integrate(f4, gT) }
+        }
+        for q in 0..<g.TB.count {
+            let (ct, xt) = Self.apply(g.TB[q], u)
+            let (cq, xq) = Self.eval(g.QB[q], u)
+            let t2 = kernels(ct, g.wRow, g.wB, node: q * channels).xi2
+            f1[q] = t2 * cq; f2[q] = t2 * xq; gT[q] = xt
+            if adjoint {
+                let d = g.QB[q]
+                f3[q] = d.scale == 0 ? d.xi1 : kernels(cq, g.wTarget, g.wB, node: q * channels).xi1
+            }
         }
         dc -= g.ruleB.integrate(f1, gT)
         dx -= g.ruleB.integrate(f2, gT)
@@ -517,15 +569,17 @@ final class GeometricGridRun {
         // the step in t no longer fit together (a step of h0/2 at t = 427 made the row explode).
         let shortest = times[1]
         let growth = 2 * (1 + 1 / Double(solver.pointsPerEfold)) * (1 + 1e-9)
-        let scheduled = problem.drive.temperature.map { !$0.isConstant } ?? false
-        // Kinks of T(t) whose slope jump exceeds δm (per unit time). Along a fixed lag λ the ∂t′ part sees the
+        // The schedules that drive the run, T(t) and the channel weights w_k(t) (constants apart).
+        let drives = ([problem.drive.temperature].compactMap { $0 } + problem.drive.weights.keys.sorted().map { problem.drive.weights[$0]! })
+            .filter { !$0.isConstant }
+        // Kinks of the schedules whose slope jump exceeds δm (per unit time). Along a fixed lag λ the ∂t′ part sees the
         // kink at t = u + λ, inside a step of the ordinary size, which BDF2 integrates at first order (6.5e-5 in e
         // for a ramp 1 → 0.3 ending at u = 50, whatever K or δm). After a kink the steps are capped at
         // max(4τ₁, (t − u)/K), geometric in the time since the kink (2e-6 there). Long stretches of steps at τ₁
         // (the early-time rule of `rowTimes` applied to t − u) made the rows diverge at t ≈ 57: rows much
         // closer than t/K read each other's interpolation errors through steps that small.
         let kinks = solver.stepTolerance > 0
-            ? (problem.drive.temperature?.kinks(upTo: tmax).filter { $0.slopeJump > solver.stepTolerance }.map(\.t) ?? []) : []
+            ? drives.flatMap { $0.kinks(upTo: tmax) }.filter { $0.slopeJump > solver.stepTolerance }.map(\.t).sorted() : []
         let k = Double(solver.pointsPerEfold)
         while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
@@ -536,11 +590,11 @@ final class GeometricGridRun {
                     upcoming.append(last + (t - last <= 4 * previous ? 0.5 * (t - last) : 2 * previous))
                     continue
                 }
-                // A temperature schedule drives the dynamics on its own time scale, which the rows must follow:
-                // the step h is halved, before it is solved, while T changes by more than 10 δm over a step, or
-                // its second difference over steps h exceeds δm/10, here or within the next two steps. Looking
-                // ahead makes the steps shrink gradually towards a kink of T: a step cut 16-fold at once
-                // (1.5 → 0.09 at t = 50) left a row whose sweeps diverged three rows later.
+                // A schedule (T or a channel weight) drives the dynamics on its own time scale, which the rows
+                // must follow: the step h is halved, before it is solved, while a schedule changes by more than
+                // 10 δm over a step, or its second difference over steps h exceeds δm/10, here or within the next
+                // two steps. Looking ahead makes the steps shrink gradually towards a kink: a step cut 16-fold at
+                // once (1.5 → 0.09 at t = 50) left a row whose sweeps diverged three rows later.
                 if let u = kinks.last(where: { $0 <= last }) {
                     let age = last - u
                     let cap = max(4 * shortest, age / k)
@@ -549,13 +603,15 @@ final class GeometricGridRun {
                         continue
                     }
                 }
-                if scheduled, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
+                if !drives.isEmpty, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
                     let h = t - last
-                    let rough = (0..<3).contains { j in
-                        let y = last + Double(j) * h
-                        let (previous, now, next) = (temperature(at: max(0, y - h)), temperature(at: y), temperature(at: y + h))
-                        return abs(next - now) > 10 * solver.stepTolerance
-                            || (y >= h && abs(next - 2 * now + previous) > solver.stepTolerance / 10)
+                    let rough = drives.contains { f in
+                        (0..<3).contains { j in
+                            let y = last + Double(j) * h
+                            let (previous, now, next) = (f(max(0, y - h)), f(y), f(y + h))
+                            return abs(next - now) > 10 * solver.stepTolerance
+                                || (y >= h && abs(next - 2 * now + previous) > solver.stepTolerance / 10)
+                        }
                     }
                     if rough {
                         upcoming.append(last + 0.5 * h)
@@ -648,8 +704,15 @@ final class GeometricGridRun {
         let ownStencils = own.map { stencil(row, $0) }
         let ownM = own.map { timeWeights($0) }
         let (cols, lags) = targets(t, row)
-        let xi1 = model.xi1, xi2 = model.xi2
         let ownRule = StieltjesPanels(nodes: own)
+        let wRow = kernels.noiseWeights(at: t), wOwn = kernels.isWeighted ? own.flatMap { kernels.noiseWeights(at: $0) } : []
+        let w0 = kernels.noiseWeights(at: 0), channels = wRow.count
+        // ξ′, ξ″ of the pair (t, s_q) at c: the model's, or weighted.
+        @inline(__always) func rowKernel(_ c: Double, _ q: Int) -> (Double, Double) {
+            if !kernels.isWeighted { return (model.xi1(c), model.xi2(c)) }
+            let k = kernels(c, wRow, wOwn, node: q * channels)
+            return (k.xi1, k.xi2)
+        }
         let temperatureNow = temperature(at: t)
         // T(t′) at the lags: the noise term 2T(t′)R(t,t′) of ∂t′C.
         let lagTemperature = (0..<np).map { temperature(at: t - time($0)) }
@@ -658,7 +721,8 @@ final class GeometricGridRun {
             for q in 0..<own.count {
                 let (c, x) = Self.apply(ownStencils[q], u)
                 let mq = oneTime(ownM[q], { $0.m }, current: m)
-                fMu[q] = xi1(c) + xi2(c) * c; fE[q] = xi1(c); fM[q] = xi2(c) * mq; gX[q] = x
+                let (k1, k2) = rowKernel(c, q)
+                fMu[q] = k1 + k2 * c; fE[q] = k1; fM[q] = k2 * mq; gX[q] = x
             }
             // The integrals over s ∈ [0, t] against dχ(t, s), which runs from χ(t, 0) down to 0.
             let (sMu, sE, sM) = gX.withUnsafeBufferPointer { g in
@@ -667,8 +731,9 @@ final class GeometricGridRun {
             }
             // A start from equilibrium at T′ adds ξ′(C(t,0))C(t,0)/T′ to μ and −ξ(C(t,0))/T′ to e (REFERENCE §2).
             let c0 = u[row.colC]
-            return (DMFTEquations.mu(temperature: temperatureNow, m: m, signalForce: model.v1(m), integral: sMu) + quench * xi1(c0) * c0,
-                    DMFTEquations.energy(model, m: m, integral: sE) - quench * model.noise(c0), sM)
+            let (v, v1) = kernels.signal(m, at: t), start = kernels(c0, wRow, w0)
+            return (DMFTEquations.mu(temperature: temperatureNow, m: m, signalForce: v1, integral: sMu) + quench * start.xi1 * c0,
+                    -v - sE - quench * start.xi, sM)
         }
         var anderson = AndersonMixing(depth: solver.andersonDepth)
         var sweeps = 0, change = Double.infinity
@@ -681,13 +746,13 @@ final class GeometricGridRun {
             let ob = observables(u, m: mi)
             let mu = ob.mu
             change = abs(mu - row.mu)
-            let force = model.v1(mi)
+            let force = kernels.signal(mi, at: t).v1
             // Every memory integral from the sweep's starting values (in parallel), then the local
             // updates: columns at fixed t′, ∂t y = −μ y + G; lags at fixed lag, ∂t y + ∂t′ y, marched outward
             // with R(t, t − λ) = ∂λχ by a backward difference that includes the new value (implicit).
             work.compute(u)
             // A start from equilibrium at T′ adds ξ′(C(t,0)) C(t′,0)/T′ to ∂t C(t,t′) (REFERENCE §2), and its mirror to ∂t′.
-            let c0 = u[row.colC], startForce = quench * xi1(c0)
+            let c0 = u[row.colC], startForce = quench * kernels(c0, wRow, w0).xi1
             for j in 0..<np {
                 // ∂t C without its local term −μC, which the step takes implicitly.
                 var gC = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: oneTime(cols[j].atTarget, { $0.m }, current: mi),
@@ -714,11 +779,11 @@ final class GeometricGridRun {
                 // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
                 // are sums over both integrals of each equation (`integrals`).
                 var drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
-                    + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: model.v1(mp), mLater: mi,
+                    + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: kernels.signal(mp, at: t - time(k)).v1, mLater: mi,
                                               memoryC: work.lagAdjoint[k], memoryR: 0, temperature: lagTemperature[k], response: r)
                 if quench != 0 {
                     let cp0 = Self.eval(lags[k].start, u).0
-                    drift += startForce * cp0 + quench * xi1(cp0) * c0
+                    drift += startForce * cp0 + quench * kernels(cp0, kernels.noiseWeights(at: t - time(k)), w0).xi1 * c0
                 }
                 let c = (hist[ic] + bk * drift) / (1 + bk * (mu + mup))
                 change = max(change, abs(c - u[ic]))
@@ -877,4 +942,37 @@ struct NodeScratch {
     }
     @inline(__always) func column(_ i: Int) -> UnsafeMutablePointer<Double> { base + i * stride }
     func free() { base.deallocate() }
+}
+
+/// ξ_{a,s}(q) = Σ_k w_k(a) w_k(s) a_k q^k and its q-derivatives, V_a(m) and V′_a(m) (equations/protocols.md), or
+/// the model's own ξ and V when the protocol has no channel weights: the same arithmetic as without a protocol.
+struct PairKernels: @unchecked Sendable {
+    let model: Model
+    let weighted: WeightedKernels?
+    var isWeighted: Bool { weighted != nil }
+
+    init(_ problem: DynamicsProblem) {
+        model = problem.model
+        weighted = problem.drive.hasWeights ? WeightedKernels(model: problem.model, drive: problem.drive) : nil
+    }
+
+    /// w_k(a) of every noise channel (empty without weights).
+    func noiseWeights(at a: Double) -> [Double] { weighted?.noiseWeights(at: a) ?? [] }
+
+    /// (ξ, ξ′, ξ″) at q for the weights wa of the first time and ws[node...] of the second.
+    @inline(__always) func callAsFunction(_ q: Double, _ wa: [Double], _ ws: [Double], node: Int = 0) -> (xi: Double, xi1: Double, xi2: Double) {
+        guard let weighted else { return (model.noise(q), model.xi1(q), model.xi2(q)) }
+        var xi = 0.0, xi1 = 0.0, xi2 = 0.0
+        for (c, term) in weighted.noiseTerms.enumerated() {
+            let p = weighted.monomial(term.degree, term.coefficient * wa[c] * ws[node + c], q)
+            xi += p.xi; xi1 += p.xi1; xi2 += p.xi2
+        }
+        return (xi, xi1, xi2)
+    }
+
+    /// (V_a(m), V′_a(m)).
+    @inline(__always) func signal(_ m: Double, at a: Double) -> (v: Double, v1: Double) {
+        guard let weighted else { return (model.signal(m), model.v1(m)) }
+        return weighted.signal(m, weights: weighted.signalWeights(at: a))
+    }
 }
