@@ -112,7 +112,7 @@ public struct GeometricGridSolver: DynamicsSolver {
         for i in max(1, first)..<g.count {
             let a = g[i - 1], step = g[i] - a
             let wanted = max(h0, a / k * a / (a + earlyTime))
-            // Near `wanted`, but never shorter than the first lag spacing g[1] (see `solve`).
+            // Near `wanted`, but never shorter than the first lag spacing g[1] (see `GeometricStepControl`).
             let parts = max(1, min(Int((step / wanted).rounded()), Int((step / g[1] * (1 + 1e-9)).rounded(.down))))
             for p in 1..<parts { out.append(a + step * Double(p) / Double(parts)) }
             out.append(g[i])
@@ -562,74 +562,22 @@ final class GeometricGridRun {
         let tmax = problem.tmax
         var status = RunStatus.completed
         let done0 = rows.count - 1
-        // The times still to take are a stack. A fast event (an escape of m) halves the steps where it
-        // happens; after it the steps grow back at most by 2(1 + 1/K) per row, the largest ratio of
-        // `rowTimes` itself (BDF2 is zero-stable for ratios below 1 + √2), without leaving a short
-        // remainder. No step is made shorter than the first lag spacing: below it the march in the lag and
-        // the step in t no longer fit together (a step of h0/2 at t = 427 made the row explode).
-        let shortest = times[1]
-        let growth = 2 * (1 + 1 / Double(solver.pointsPerEfold)) * (1 + 1e-9)
-        // The schedules that drive the run, T(t) and the channel weights w_k(t) (constants apart).
-        let drives = ([problem.drive.temperature].compactMap { $0 } + problem.drive.weights.keys.sorted().map { problem.drive.weights[$0]! })
-            .filter { !$0.isConstant }
-        // Kinks of the schedules whose slope jump exceeds δm (per unit time). Along a fixed lag λ the ∂t′ part sees the
-        // kink at t = u + λ, inside a step of the ordinary size, which BDF2 integrates at first order (6.5e-5 in e
-        // for a ramp 1 → 0.3 ending at u = 50, whatever K or δm). After a kink the steps are capped at
-        // max(4τ₁, (t − u)/K), geometric in the time since the kink (2e-6 there). Long stretches of steps at τ₁
-        // (the early-time rule of `rowTimes` applied to t − u) made the rows diverge at t ≈ 57: rows much
-        // closer than t/K read each other's interpolation errors through steps that small.
-        let kinks = solver.stepTolerance > 0
-            ? drives.flatMap { $0.kinks(upTo: tmax) }.filter { $0.slopeJump > solver.stepTolerance }.map(\.t).sorted() : []
-        let k = Double(solver.pointsPerEfold)
+        let control = GeometricStepControl(solver: solver, problem: problem, shortest: times[1])
         while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             let last = rows[rows.count - 1].t
-            if rows.count >= 2 {
-                let previous = last - rows[rows.count - 2].t
-                if t - last > growth * previous {
-                    upcoming.append(last + (t - last <= 4 * previous ? 0.5 * (t - last) : 2 * previous))
-                    continue
-                }
-                // A schedule (T or a channel weight) drives the dynamics on its own time scale, which the rows
-                // must follow: the step h is halved, before it is solved, while a schedule changes by more than
-                // 10 δm over a step, or its second difference over steps h exceeds δm/10, here or within the next
-                // two steps. Looking ahead makes the steps shrink gradually towards a kink: a step cut 16-fold at
-                // once (1.5 → 0.09 at t = 50) left a row whose sweeps diverged three rows later.
-                if let u = kinks.last(where: { $0 <= last }) {
-                    let age = last - u
-                    let cap = max(4 * shortest, age / k)
-                    if t - last > cap * (1 + 1e-9) {
-                        upcoming.append(last + cap)
-                        continue
-                    }
-                }
-                if !drives.isEmpty, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
-                    let h = t - last
-                    let rough = drives.contains { f in
-                        (0..<3).contains { j in
-                            let y = last + Double(j) * h
-                            let (previous, now, next) = (f(max(0, y - h)), f(y), f(y + h))
-                            return abs(next - now) > 10 * solver.stepTolerance
-                                || (y >= h && abs(next - 2 * now + previous) > solver.stepTolerance / 10)
-                        }
-                    }
-                    if rough {
-                        upcoming.append(last + 0.5 * h)
-                        continue
-                    }
-                }
+            if let shorter = control.shortened(t, after: last, previousStep: rows.count >= 2 ? last - rows[rows.count - 2].t : nil) {
+                upcoming.append(shorter)
+                continue
             }
             guard let row = advance(to: t) else {
                 status = .diverged(atTime: t)
                 rows.removeLast()
                 break
             }
-            if rows.count >= 4, solver.stepTolerance > 0, 0.5 * (t - last) >= shortest {
-                // Predictor–corrector estimate of m's local error: the solved m against its linear
-                // extrapolation from the two rows before.
+            if rows.count >= 4 {
                 let a = rows[rows.count - 2], b = rows[rows.count - 3]
-                let predicted = a.m + (t - a.t) / (a.t - b.t) * (a.m - b.m)
-                if abs(row.m - predicted) > solver.stepTolerance {
+                if control.rejects(m: row.m, at: t, after: last, a: (a.t, a.m), b: (b.t, b.m)) {
                     rows.removeLast()
                     splitRows += 1
                     upcoming.append(last + 0.5 * (t - last))
