@@ -190,6 +190,8 @@ final class GeometricGridRun {
     let quench: Double
     /// ξ and V of a pair of times, through the channel weights if any.
     let kernels: PairKernels
+    /// Where a channel weight's slope jumps: forced panel boundaries of every integral (`nodesAndBreaks`).
+    let weightKinks: [Double]
     /// The grid of times τ_k: columns, lags and quadrature nodes.
     let times: [Double]
     /// BDF order in time. BDF3 (not A-stable) lets rows oscillate and grow at some K (24 at p = 3,
@@ -221,6 +223,7 @@ final class GeometricGridRun {
         model = problem.model
         quench = problem.drive.inverseInitialTemperature
         kernels = PairKernels(problem)
+        weightKinks = problem.drive.weights.values.flatMap { $0.kinks(upTo: problem.tmax).map(\.t) }.sorted()
         var offset = 0
         for r in state.rowTime.indices {
             let row = GeometricRow(t: state.rowTime[r], points: state.rowPoints[r])
@@ -404,6 +407,24 @@ final class GeometricGridRun {
         return out
     }
 
+    /// `nodes(a, b)` with the kinks of the channel weights in (a, b) added (a node closer than half the
+    /// spacing to one is left out), and their indices: there every kernel w_k(a′)w_k(s) has a kink in s, which
+    /// a quadratic panel across it would integrate at first order (`StieltjesPanels(nodes:breaks:)`).
+    func nodesAndBreaks(_ a: Double, _ b: Double) -> (nodes: [Double], breaks: [Int]) {
+        var out = nodes(a, b)
+        let inside = weightKinks.filter { $0 > a && $0 < b }
+        if inside.isEmpty { return (out, []) }
+        for u in inside {
+            guard let i = out.firstIndex(where: { $0 >= u }) else { continue }
+            if out[i] == u { continue }
+            let spacing = out[i] - out[i - 1]
+            if i < out.count - 1, out[i] - u < 0.5 * spacing { out.remove(at: i) }
+            if i - 1 > 0, u - out[i - 1] < 0.5 * spacing { out.remove(at: i - 1) }
+            out.insert(u, at: out.firstIndex(where: { $0 > u }) ?? out.count)
+        }
+        return (out, inside.compactMap { u in out.firstIndex(of: u) })
+    }
+
     // MARK: the row equations
 
     /// What one target t′ of the row being solved reads: on A = nodes(0, t′) the row itself (TA) and
@@ -435,15 +456,15 @@ final class GeometricGridRun {
             return d
         }
         if tp > 0 {
-            let a = nodes(0, tp)
+            let (a, breaksA) = nodesAndBreaks(0, tp)
             for s in a { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s), s)) }
-            g.ruleA = StieltjesPanels(nodes: a)
+            g.ruleA = StieltjesPanels(nodes: a, breaks: breaksA)
             if weighted { g.wA = a.flatMap { kernels.noiseWeights(at: $0) } }
         }
-        let b = nodes(tp, t)
+        let (b, breaksB) = nodesAndBreaks(tp, t)
         for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp), s)) }
         if weighted { g.wB = b.flatMap { kernels.noiseWeights(at: $0) } }
-        g.ruleB = StieltjesPanels(nodes: b)
+        g.ruleB = StieltjesPanels(nodes: b, breaks: breaksB)
         g.atTarget = timeWeights(tp)
         g.start = symmetricDep(tp, 0)
         return g
@@ -648,11 +669,11 @@ final class GeometricGridRun {
         row.mu = prev.mu
         rows.append(row)
 
-        let own = nodes(0, t)
+        let (own, ownBreaks) = nodesAndBreaks(0, t)
         let ownStencils = own.map { stencil(row, $0) }
         let ownM = own.map { timeWeights($0) }
         let (cols, lags) = targets(t, row)
-        let ownRule = StieltjesPanels(nodes: own)
+        let ownRule = StieltjesPanels(nodes: own, breaks: ownBreaks)
         let wRow = kernels.noiseWeights(at: t), wOwn = kernels.isWeighted ? own.flatMap { kernels.noiseWeights(at: $0) } : []
         let w0 = kernels.noiseWeights(at: 0), channels = wRow.count
         // ξ′, ξ″ of the pair (t, s_q) at c: the model's, or weighted.

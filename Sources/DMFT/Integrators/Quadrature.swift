@@ -41,22 +41,36 @@ public struct StieltjesPanels: Sendable {
     let weights: [Double]
     let nodeCount: Int
 
-    public init(nodes s: [Double]) {
+    /// `breaks`: interior node indices that no panel straddles (where F or G has a kink): the panels are laid
+    /// out on each stretch between them, and a stretch of one cell is the trapezoid.
+    public init(nodes s: [Double], breaks: [Int] = []) {
         nodeCount = s.count
         var first: [Int] = [], w: [Double] = []
         let cells = s.count - 1
         if cells >= 2 {
-            first.reserveCapacity((cells + 1) / 2)
-            w.reserveCapacity(9 * ((cells + 1) / 2))
-            var p = 0
-            while p + 2 <= cells {
-                first.append(p)
-                Self.appendPanel(s[p], s[p + 1], s[p + 2], from: s[p], to: s[p + 2], into: &w)
-                p += 2
-            }
-            if p < cells {
-                first.append(cells - 2)
-                Self.appendPanel(s[cells - 2], s[cells - 1], s[cells], from: s[cells - 1], to: s[cells], into: &w)
+            first.reserveCapacity((cells + 1) / 2 + breaks.count)
+            w.reserveCapacity(9 * ((cells + 1) / 2 + breaks.count))
+            let ends = [0] + breaks.filter { $0 > 0 && $0 < cells }.sorted() + [cells]
+            for (lo, hi) in zip(ends, ends.dropFirst()) where hi > lo {
+                if hi - lo == 1 {
+                    // The trapezoid ½(F_lo + F_hi)(G_hi − G_lo), written on a panel of three nodes that contains the cell.
+                    let start = lo + 2 <= cells ? lo : lo - 1, a = lo - start
+                    first.append(start)
+                    var panel = [Double](repeating: 0, count: 9)
+                    for i in [a, a + 1] { panel[3 * i + a] = -0.5; panel[3 * i + a + 1] = 0.5 }
+                    w += panel
+                    continue
+                }
+                var p = lo
+                while p + 2 <= hi {
+                    first.append(p)
+                    Self.appendPanel(s[p], s[p + 1], s[p + 2], from: s[p], to: s[p + 2], into: &w)
+                    p += 2
+                }
+                if p < hi {
+                    first.append(hi - 2)
+                    Self.appendPanel(s[hi - 2], s[hi - 1], s[hi], from: s[hi - 1], to: s[hi], into: &w)
+                }
             }
         }
         self.first = first
