@@ -34,7 +34,7 @@ struct AgingCommand: ParsableCommand {
 
     func run() throws {
         let dirURL = URL(fileURLWithPath: directory)
-        let solution = try RunDirectory.read(dirURL)
+        var solution = try RunDirectory.read(dirURL)
         var settings = Aging.Settings()
         if let waitingTimes {
             settings.waitingTimes = try waitingTimes.split(separator: ",").map {
@@ -47,6 +47,17 @@ struct AgingCommand: ParsableCommand {
         settings.samplesPerCurve = samples
         settings.tauMin = tauMin
         settings.energyDecades = energyDecades
+        // A geometric run keeps every row in its checkpoint: the columns at the analysis' waiting times are
+        // read from them, with the short lags that C.npy on the rows (t/K apart) would jump.
+        if solution.solverName == "geometric", (try? Checkpoint.grid(of: dirURL)) == "geometric" {
+            let wanted = try Aging.validatedWaitingTimes(solution, settings).filter { solution.waitingTimeColumn($0) == nil }
+            if !wanted.isEmpty {
+                let saved = try GeometricCheckpoint.read(dirURL)
+                solution.waitingTimeColumns += saved.solver.waitingTimeColumns(wanted, of: saved.state, problem: saved.problem)
+                Terminal.info("aging: C(t, t_w) and χ(t, t_w) at t_w = " + wanted.map { String(format: "%g", $0) }.joined(separator: ", ")
+                              + " read from the run's rows (checkpoint/), short lags included")
+            }
+        }
         let report = try Aging.analyse(solution, settings: settings)
         let out = try OutputDirectory(dirURL.appendingPathComponent("aging"))
         let figures = try AgingOutput.write(report, solution: solution, to: out)
@@ -196,7 +207,7 @@ enum AgingOutput {
                     // The remedy depends on the grid that sampled the curve.
                     let remedy = solution.solverName == "geometric"
                         ? (solution.waitingTimeColumn(f.tw) == nil
-                           ? "the geometric grid's rows are t/K apart, so the FDT part next to the diagonal is sampled coarsely; solve with --waiting-times \(String(format: "%g", f.tw)): the column then carries the short lags (|Tχ − (1 − C)| ≤ 3e-6 at t_w = 10⁴ for p = 3, T = 0.5)"
+                           ? "the geometric grid's rows are t/K apart, so without the run's checkpoint/ (where dmft aging reads every row) the FDT part next to the diagonal is sampled coarsely; keep checkpoint/ or solve with --waiting-times \(String(format: "%g", f.tw)): the column then carries the short lags (|Tχ − (1 − C)| ≤ 3e-6 at t_w = 10⁴ for p = 3, T = 0.5)"
                            : "the followed column resolves the short lags, so this is the dynamics at this t_w, not the grid")
                         : "window 1024 with --band-cells 8 brings this to ~5e-4"
                     lines.append(String(format: "Note: the FDT part of the curve deviates from Tχ = 1 − C by up to %.1e, so the departure estimate of q_EA is coarse; %@ (equations/asymptotics.md §6).",

@@ -159,6 +159,13 @@ public struct GeometricGridSolver: DynamicsSolver {
         try run(problem, from: nil).solution
     }
 
+    /// C(t, t_w) and χ(t, t_w) of a finished (or stopped) run for any waiting times, read from its rows as
+    /// `waitingTimes` would have been: every row is kept, so the columns need not be asked for before the run.
+    public func waitingTimeColumns(_ tws: [Double], of state: GeometricGridState, problem: DynamicsProblem) -> [WaitingTimeColumn] {
+        let run = GeometricGridRun(problem: problem, solver: self, state: state)
+        return tws.sorted().compactMap(run.waitingTimeColumn)
+    }
+
     /// Integrates from `state` (or from t = 0) to problem.tmax, a stop request or a non-finite value.
     /// A tmax beyond the state's grid extends the grid (`extendedGrid`). Returns the solution and the
     /// final state (resumable).
