@@ -16,6 +16,9 @@ plot '../overlaps.csv' using 1:2 with lines lw 3 lc rgb 'black' title "plain", \
      '../overlaps.csv' using 1:3 with lines lw 2 dt 2 lc 1 title "annealed τ = 10", \
      '../overlaps.csv' using 1:4 with lines lw 2 dt 2 lc 2 title "annealed τ = 30", \
      '../overlaps.csv' using 1:5 with lines lw 2 dt 1 lc 3 title "annealed τ = 100", \
+     '../geometric.csv' using (strcol(1) eq 'anneal-10' ? $2 : 1/0):3 with lines lw 1 lc 1 title "τ = 10, geometric grid", \
+     '../geometric.csv' using (strcol(1) eq 'anneal-30' ? $2 : 1/0):3 with lines lw 1 lc 2 title "τ = 30, geometric grid", \
+     '../geometric.csv' using (strcol(1) eq 'anneal-100' ? $2 : 1/0):3 with lines lw 1 lc 3 title "τ = 100, geometric grid", \
      '../check.csv' using 1:2 with points pt 6 ps 1 lc 3 title "τ = 100, uniform grid", \
      0.78309518948453 with lines lw 2 dt 3 lc rgb 'red' title "AMP m_{SE}", \
      0.8849266576866865 with lines lw 1 dt 4 lc rgb 'gray40' title "AMP √m_{SE}"
