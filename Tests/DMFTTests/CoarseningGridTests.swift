@@ -310,12 +310,7 @@ import DMFTIO
         let straight = dir.appendingPathComponent("straight"), cut = dir.appendingPathComponent("cut")
         let r = try CommandLineTests.run(args + ["--out", straight.path])
         #expect(r.status == 0, "\(r.stderr)")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = args + ["--out", cut.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try CommandLineTests.start(args + ["--out", cut.path])
         Thread.sleep(forTimeInterval: 1.5)
         process.interrupt()
         process.waitUntilExit()
@@ -386,37 +381,8 @@ import DMFTIO
     /// A run killed outright (SIGKILL) after a periodic checkpoint resumes from that checkpoint to
     /// the same output as an uninterrupted run.
     @Test func killedRunResumesFromItsLastCheckpoint() throws {
-        let exe = CommandLineTests.executable
-        guard FileManager.default.isExecutableFile(atPath: exe.path) else {
-            Issue.record("build first: swift build -c release"); return
-        }
-        let dir = try CommandLineTests.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["solve", "--grid", "adaptive", "--window", "384", "--tmax", "1e7", "--no-verify", "--quiet"]
-        let straight = dir.appendingPathComponent("straight"), killed = dir.appendingPathComponent("killed")
-        let r = try CommandLineTests.run(args + ["--out", straight.path])
-        #expect(r.status == 0, "\(r.stderr)")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = args + ["--checkpoint-every", "0.3", "--out", killed.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let checkpoint = killed.appendingPathComponent("checkpoint/checkpoint.json")
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: checkpoint.path) {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Thread.sleep(forTimeInterval: 0.5)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        // Killed mid-run: only the checkpoint exists, no finished run.json.
-        #expect(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("run.json").path))
-        let resumed = try CommandLineTests.run(["resume", killed.path, "--quiet", "--no-verify"])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        for name in ["observables.csv", "C.npy", "chi.npy"] {
-            let a = try Data(contentsOf: straight.appendingPathComponent(name))
-            let b = try Data(contentsOf: killed.appendingPathComponent(name))
-            #expect(a == b, "\(name) differs after resume")
-        }
+        guard let (dir, _) = try CommandLineTests.killAndResume(args, files: ["observables.csv", "C.npy", "chi.npy"]) else { return }
+        try? FileManager.default.removeItem(at: dir)
     }
 }

@@ -26,6 +26,55 @@ import DMFTIO
                       stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// Starts `dmft arguments` (which must write checkpoints into `out` every fraction of a second), waits for its
+    /// first checkpoint and half a second more, and kills it outright (SIGKILL): a power cut in the middle of a run.
+    static func killAfterFirstCheckpoint(_ arguments: [String], out: URL) throws {
+        let process = try start(arguments + ["--out", out.path])
+        let checkpoint = out.appendingPathComponent("checkpoint/checkpoint.json")
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: checkpoint.path) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// The resume contract through the executable: `arguments` run straight, and again killed after their first
+    /// checkpoint (`killAfterFirstCheckpoint`), which leaves no run.json, then `dmft resume`d; `files` must be the
+    /// same bytes. `killed` inspects the killed run's directory before the resume. Returns the scratch folder (the
+    /// caller removes it) and the resumed run's directory; nil if the executable is not built.
+    static func killAndResume(_ arguments: [String], files: [String], killed: (URL) throws -> Void = { _ in }) throws -> (scratch: URL, run: URL)? {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            Issue.record("build first: swift build -c release"); return nil
+        }
+        let dir = try scratch()
+        let straight = dir.appendingPathComponent("straight"), cut = dir.appendingPathComponent("killed")
+        let r = try run(arguments + ["--out", straight.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        try killAfterFirstCheckpoint(arguments + ["--checkpoint-every", "0.3"], out: cut)
+        #expect(!FileManager.default.fileExists(atPath: cut.appendingPathComponent("run.json").path))
+        try killed(cut)
+        let resumed = try run(["resume", cut.path, "--quiet", "--no-verify"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for name in files {
+            let a = try Data(contentsOf: straight.appendingPathComponent(name))
+            let b = try Data(contentsOf: cut.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs after resume")
+        }
+        return (dir, cut)
+    }
+
+    /// `dmft arguments` started in the background, its output discarded.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

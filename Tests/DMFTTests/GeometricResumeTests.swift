@@ -18,6 +18,16 @@ import DMFTIO
 
     static func withoutWall(_ s: GeometricGridState) -> GeometricGridState { var s = s; s.wallSeconds = 0; return s }
 
+    /// The state of `solver`'s run of `problem` at its first row at or after `time`, caught by its checkpoint hook.
+    static func state(of solver: GeometricGridSolver, _ problem: DynamicsProblem, at time: Double) throws -> GeometricGridState? {
+        let catcher = Catch(time: time)
+        var watched = solver
+        watched.checkpointInterval = 0
+        watched.checkpoint = { catcher.offer($0) }
+        _ = try watched.run(problem, from: nil)
+        return catcher.state
+    }
+
     /// Stopped in the middle of an escape (t ≥ 205, where the step control has halved steps and the
     /// stack of times to take holds the halves), written, read back and continued: the same rows, the
     /// same counters, the same solution as the run that never stopped.
@@ -27,12 +37,7 @@ import DMFTIO
         var solver = GeometricGridSolver(pointsPerEfold: 8)
         solver.waitingTimes = [10, 100]
         let straight = try solver.run(problem, from: nil)
-        let catcher = Catch(time: 205)
-        var watched = solver
-        watched.checkpointInterval = 0
-        watched.checkpoint = { catcher.offer($0) }
-        _ = try watched.run(problem, from: nil)
-        let middle = try #require(catcher.state)
+        let middle = try #require(try Self.state(of: solver, problem, at: 205))
         #expect(middle.splitSteps > 0 && middle.upcoming.count > 1, "not inside the escape: \(middle.splitSteps) split steps")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-geo-ckpt-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -57,14 +62,10 @@ import DMFTIO
         let problem = try DynamicsProblem(model: try Model.pspin(p: 3), temperature: 0.4, tmax: 40, drive: drive)
         let solver = GeometricGridSolver(pointsPerEfold: 8)
         let straight = try solver.run(problem, from: nil)
-        let catcher = Catch(time: 10)
-        var watched = solver
-        watched.checkpointInterval = 0
-        watched.checkpoint = { catcher.offer($0) }
-        _ = try watched.run(problem, from: nil)
+        let caught = try #require(try Self.state(of: solver, problem, at: 10))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dmft-geo-ckpt-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try GeometricCheckpoint.write(try #require(catcher.state), problem: problem, solver: solver, into: dir)
+        try GeometricCheckpoint.write(caught, problem: problem, solver: solver, into: dir)
         let saved = try GeometricCheckpoint.read(dir)
         #expect(saved.problem.drive == drive)
         let resumed = try saved.solver.run(saved.problem, from: saved.state)
@@ -149,40 +150,15 @@ import DMFTIO
     /// from it to the uninterrupted run's files, byte for byte; `--tmax` below the run's own is refused
     /// with a one-line error that leaves the directory alone.
     @Test func killedRunResumesFromItsLastCheckpoint() throws {
-        let exe = CommandLineTests.executable
-        guard FileManager.default.isExecutableFile(atPath: exe.path) else {
-            Issue.record("build first: swift build -c release"); return
-        }
-        let dir = try CommandLineTests.scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["solve", "--grid", "geometric", "--points-per-efold", "8", "--tmax", "1e6", "--temperature", "0.5",
                     "--waiting-times", "1,100", "--no-verify", "--quiet"]
-        let straight = dir.appendingPathComponent("straight"), killed = dir.appendingPathComponent("killed")
-        let r = try CommandLineTests.run(args + ["--out", straight.path])
-        #expect(r.status == 0, "\(r.stderr)")
-        let process = Process()
-        process.executableURL = exe
-        process.arguments = args + ["--checkpoint-every", "0.3", "--out", killed.path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let checkpoint = killed.appendingPathComponent("checkpoint/checkpoint.json")
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: checkpoint.path) {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Thread.sleep(forTimeInterval: 0.5)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(!FileManager.default.fileExists(atPath: killed.appendingPathComponent("run.json").path))
-        let saved = try GeometricCheckpoint.read(killed)
-        #expect(saved.state.time > 0 && saved.state.time < 1e6)
-        let resumed = try CommandLineTests.run(["resume", killed.path, "--quiet", "--no-verify"])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        for name in ["observables.csv", "aging.csv", "C.npy", "R.npy", "chi.npy", "times.npy"] {
-            let a = try Data(contentsOf: straight.appendingPathComponent(name))
-            let b = try Data(contentsOf: killed.appendingPathComponent(name))
-            #expect(a == b, "\(name) differs after resume")
-        }
+        guard let (dir, killed) = try CommandLineTests.killAndResume(
+            args, files: ["observables.csv", "aging.csv", "C.npy", "R.npy", "chi.npy", "times.npy"],
+            killed: { run in
+                let saved = try GeometricCheckpoint.read(run)
+                #expect(saved.state.time > 0 && saved.state.time < 1e6)
+            }) else { return }
+        defer { try? FileManager.default.removeItem(at: dir) }
         let before = try Data(contentsOf: killed.appendingPathComponent("observables.csv"))
         let lower = try CommandLineTests.run(["resume", killed.path, "--tmax", "1e3", "--quiet", "--no-verify"])
         #expect(lower.status != 0 && lower.stderr.contains("tmax") && lower.stderr.split(separator: "\n").count == 1, "\(lower.stderr)")
