@@ -109,11 +109,11 @@ struct Solve: ParsableCommand {
     /// The grid this run uses: `--grid`, with `auto` resolved and the grid-specific flags checked
     /// against it (they would otherwise be ignored without a word).
     func resolvedGrid(tmax: Double) throws -> String {
-        let adaptiveOnly = waitingTimes != nil ? "waiting-times" : checkpointEvery != nil ? "checkpoint-every" : nil
+        let longTimeOnly = waitingTimes != nil ? "waiting-times" : checkpointEvery != nil ? "checkpoint-every" : nil
         switch grid {
         case "uniform":
-            if let adaptiveOnly {
-                throw DMFTError.invalidParameter(adaptiveOnly, "is for the adaptive and geometric grids (--grid adaptive or geometric)")
+            if let longTimeOnly {
+                throw DMFTError.invalidParameter(longTimeOnly, "is for the adaptive and geometric grids (--grid adaptive or geometric)")
             }
             return grid
         case "geometric":
@@ -131,8 +131,8 @@ struct Solve: ParsableCommand {
             let uniform = UniformGridSolver(dt: dt)
             let dtIsValid = (try? uniform.validateStep(tmax: tmax)) != nil
             if errorEstimate || !dtIsValid { return "uniform" }
-            if let adaptiveOnly {
-                if !quiet { Terminal.info("solve: --\(adaptiveOnly) is for the adaptive and geometric grids: using the adaptive grid (window \(window))") }
+            if let longTimeOnly {
+                if !quiet { Terminal.info("solve: --\(longTimeOnly) is for the adaptive and geometric grids: using the adaptive grid (window \(window))") }
                 return "adaptive"
             }
             if uniform.fitsInMemory(tmax: tmax) {

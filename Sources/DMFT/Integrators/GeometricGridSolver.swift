@@ -125,7 +125,7 @@ public struct GeometricGridSolver: DynamicsSolver {
         let m0 = problem.m0, quench = problem.drive.inverseInitialTemperature
         let g = grid(tmax: problem.tmax)
         let kernels = PairKernels(problem)
-        let w0 = kernels.noiseWeights(at: 0), (v, v1) = kernels.signal(m0, at: 0), start = kernels(1, w0, w0)
+        let w0 = kernels.noiseWeights(at: 0), (v, v1) = kernels.signal(m0, weights: kernels.signalWeights(at: 0)), start = kernels(1, w0, w0)
         let mu = problem.drive.temperature(at: 0, default: problem.temperature) + v1 * m0 + quench * start.xi1
         return GeometricGridState(grid: g, rowTime: [0], rowPoints: [1], m: [m0],
                                   mu: [mu], energy: [-v - quench * start.xi],
@@ -453,24 +453,25 @@ final class GeometricGridRun {
         var g = Target()
         let weighted = kernels.isWeighted
         if weighted { g.wRow = kernels.noiseWeights(at: t); g.wTarget = kernels.noiseWeights(at: tp) }
-        // The kernels of the pair (t′, s) of a value that does not depend on the row: once per row.
-        func withKernel(_ d: Dep, _ s: Double) -> Dep {
+        let channels = g.wRow.count
+        // The kernels of the pair (t′, s_q) of a value that does not depend on the row: once per row.
+        func withKernel(_ d: Dep, _ nodeWeights: [Double], _ q: Int) -> Dep {
             var d = d
             if d.scale == 0 {
-                if weighted { (_, d.xi1, d.xi2) = kernels(d.c0, g.wTarget, kernels.noiseWeights(at: s)) }
+                if weighted { (_, d.xi1, d.xi2) = kernels(d.c0, g.wTarget, nodeWeights, node: q * channels) }
                 else { d.xi1 = model.xi1(d.c0); d.xi2 = model.xi2(d.c0) }
             }
             return d
         }
         if tp > 0 {
             let (a, breaksA) = nodesAndBreaks(0, tp)
-            for s in a { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s), s)) }
-            g.ruleA = StieltjesPanels(nodes: a, breaks: breaksA)
             if weighted { g.wA = a.flatMap { kernels.noiseWeights(at: $0) } }
+            for (q, s) in a.enumerated() { g.TA.append(stencil(row, s)); g.PA.append(withKernel(symmetricDep(tp, s), g.wA, q)) }
+            g.ruleA = StieltjesPanels(nodes: a, breaks: breaksA)
         }
         let (b, breaksB) = nodesAndBreaks(tp, t)
-        for s in b { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp), s)) }
         if weighted { g.wB = b.flatMap { kernels.noiseWeights(at: $0) } }
+        for (q, s) in b.enumerated() { g.TB.append(stencil(row, s)); g.QB.append(withKernel(symmetricDep(s, tp), g.wB, q)) }
         g.ruleB = StieltjesPanels(nodes: b, breaks: breaksB)
         g.atTarget = timeWeights(tp)
         g.start = symmetricDep(tp, 0)
@@ -692,6 +693,10 @@ final class GeometricGridRun {
         let temperatureNow = temperature(at: t)
         // T(t′) at the lags: the noise term 2T(t′)R(t,t′) of ∂t′C.
         let lagTemperature = (0..<np).map { temperature(at: t - time($0)) }
+        // The drive's weights at t and at the lags' earlier times, once per row (empty without channel weights).
+        let signalRow = kernels.signalWeights(at: t)
+        let lagSignal = (0..<np).map { kernels.signalWeights(at: t - time($0)) }
+        let lagNoise = quench != 0 ? (0..<np).map { kernels.noiseWeights(at: t - time($0)) } : []
         var fMu = [Double](repeating: 0, count: own.count), fE = fMu, fM = fMu, gX = fMu
         func observables(_ u: [Double], m: Double) -> (mu: Double, energy: Double, memM: Double) {
             for q in 0..<own.count {
@@ -707,7 +712,7 @@ final class GeometricGridRun {
             }
             // A start from equilibrium at T′ adds ξ′(C(t,0))C(t,0)/T′ to μ and −ξ(C(t,0))/T′ to e (REFERENCE §2).
             let c0 = u[row.colC]
-            let (v, v1) = kernels.signal(m, at: t), start = kernels(c0, wRow, w0)
+            let (v, v1) = kernels.signal(m, weights: signalRow), start = kernels(c0, wRow, w0)
             return (DMFTEquations.mu(temperature: temperatureNow, m: m, signalForce: v1, integral: sMu) + quench * start.xi1 * c0,
                     -v - sE - quench * start.xi, sM)
         }
@@ -722,7 +727,7 @@ final class GeometricGridRun {
             let ob = observables(u, m: mi)
             let mu = ob.mu
             change = abs(mu - row.mu)
-            let force = kernels.signal(mi, at: t).v1
+            let force = kernels.signal(mi, weights: signalRow).v1
             // Every memory integral from the sweep's starting values (in parallel), then the local
             // updates: columns at fixed t′, ∂t y = −μ y + G; lags at fixed lag, ∂t y + ∂t′ y, marched outward
             // with R(t, t − λ) = ∂λχ by a backward difference that includes the new value (implicit).
@@ -755,11 +760,11 @@ final class GeometricGridRun {
                 // D C = ∂t C + ∂t′ C without the local terms −(μ(t) + μ(t′))C, taken implicitly. The memories
                 // are sums over both integrals of each equation (`integrals`).
                 var drift = DMFTEquations.dC(mu: 0, C: 0, signalForce: force, mEarlier: mp, memoryC: work.lagC[k], memoryR: 0)
-                    + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: kernels.signal(mp, at: t - time(k)).v1, mLater: mi,
+                    + DMFTEquations.dCEarlier(muEarlier: 0, C: 0, signalForceEarlier: kernels.signal(mp, weights: lagSignal[k]).v1, mLater: mi,
                                               memoryC: work.lagAdjoint[k], memoryR: 0, temperature: lagTemperature[k], response: r)
                 if quench != 0 {
                     let cp0 = Self.eval(lags[k].start, u).0
-                    drift += startForce * cp0 + quench * kernels(cp0, kernels.noiseWeights(at: t - time(k)), w0).xi1 * c0
+                    drift += startForce * cp0 + quench * kernels(cp0, lagNoise[k], w0).xi1 * c0
                 }
                 let c = (hist[ic] + bk * drift) / (1 + bk * (mu + mup))
                 change = max(change, abs(c - u[ic]))
@@ -946,9 +951,12 @@ struct PairKernels: @unchecked Sendable {
         return (xi, xi1, xi2)
     }
 
-    /// (V_a(m), V′_a(m)).
-    @inline(__always) func signal(_ m: Double, at a: Double) -> (v: Double, v1: Double) {
+    /// w_k(a) of every signal channel (empty without weights).
+    func signalWeights(at a: Double) -> [Double] { weighted?.signalWeights(at: a) ?? [] }
+
+    /// (V_a(m), V′_a(m)) for w = signalWeights(at: a).
+    @inline(__always) func signal(_ m: Double, weights w: [Double]) -> (v: Double, v1: Double) {
         guard let weighted else { return (model.signal(m), model.v1(m)) }
-        return weighted.signal(m, weights: weighted.signalWeights(at: a))
+        return weighted.signal(m, weights: w)
     }
 }
