@@ -11,7 +11,8 @@ struct AgingCommand: ParsableCommand {
         Writes correlation.csv (t_w,tau,C,chi), collapse.csv, fdt.csv, msd.csv, energy.csv, aging.json \
         and a figure for each (PNG + gnuplot script). Prints the measured q_EA, X, collapse exponent and \
         energy fit beside the analytic predictions (Cugliandolo–Kurchan below T_d; no aging, X = 1 above). \
-        Methods: equations/asymptotics.md.
+        On a geometric-grid run the curves at each t_w are read from the rows kept in RUN_DIR/checkpoint/, \
+        short lags included (equations/geometric-grid.md §4). Methods: equations/asymptotics.md.
         """)
 
     @Argument(help: "A run directory written by `dmft solve` (any grid).")
