@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Geometric grid: time scale of the first relaxation; rows are split below about twice it so that the step stays near t/K · t/(t + T_early) (equations/geometric-grid.md).", valueName: "T_early"))
     var earlyTime: Double = 10
 
-    @Option(help: ArgumentHelp("Geometric grid: a step is halved when m differs from its linear extrapolation by more than this, and while a schedule (T or a channel weight) changes by more than 10 δm per step or bends by more than δm/10, so that escapes of m and the schedules are resolved; 0 turns the control off.", valueName: "δm"))
+    @Option(help: ArgumentHelp("Geometric grid: steps are sized so that m differs from its linear extrapolation by at most this times |m| (relative, since the growth of m from a small m0 carries relative errors to the escape; a row over it is redone at half the step), and halved while a schedule (T or a channel weight) changes by more than 10 δm per step or bends by more than δm/10, so that escapes of m and the schedules are resolved; 0 turns the control off.", valueName: "δm"))
     var stepTolerance: Double = 1e-3
 
     @Option(help: "Adaptive grid: cells next to the diagonal copied along it (quasi-stationary) once the step exceeds 0.05; 3 suits aging from a random start, use 16 when the dynamics is stationary on long lags (quench from equilibrium, T > T_d).")

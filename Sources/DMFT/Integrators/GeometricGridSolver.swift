@@ -21,8 +21,8 @@ public struct GeometricGridSolver: DynamicsSolver {
     public var pointsPerEfold: Int
     /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
     public var h0: Double
-    /// A step is halved (and the steps after it grow back at most twofold) when m differs from its linear
-    /// extrapolation by more than this; with schedules (T, channel weights), also while one changes by more than
+    /// δm: steps are sized so that m differs from its linear extrapolation by at most δm·|m| (a row over it is
+    /// redone at half the step; the steps after a short stretch grow back at most twofold); with schedules (T, channel weights), also while one changes by more than
     /// 10 δm per step or bends by more than δm/10, and after a kink. It resolves escapes, which the step t/K
     /// would jump, and the schedule's own time scale. 0: off.
     public var stepTolerance: Double
@@ -595,7 +595,7 @@ final class GeometricGridRun {
         while let t = upcoming.last {
             if let stop = solver.shouldStop, stop() { status = .interrupted(atTime: rows.last!.t); break }
             let last = rows[rows.count - 1].t
-            if let shorter = control.shortened(t, after: last, previousStep: rows.count >= 2 ? last - rows[rows.count - 2].t : nil) {
+            if let shorter = control.shortened(t, after: rows.suffix(3).map { (t: $0.t, m: $0.m) }[...]) {
                 upcoming.append(shorter)
                 continue
             }
@@ -606,7 +606,7 @@ final class GeometricGridRun {
             }
             if rows.count >= 4 {
                 let a = rows[rows.count - 2], b = rows[rows.count - 3]
-                if control.rejects(m: row.m, at: t, after: last, a: (a.t, a.m), b: (b.t, b.m)) {
+                if control.rejects((t, row.m), after: (a.t, a.m), (b.t, b.m)) {
                     rows.removeLast()
                     splitRows += 1
                     upcoming.append(last + 0.5 * (t - last))
