@@ -7,6 +7,8 @@ import Foundation
 enum GeometricRun {
     static func run(problem: DynamicsProblem, solver base: GeometricGridSolver, from state: GeometricGridState?, out: URL,
                     checkpointEvery: Double?, verify: Bool, quiet: Bool, plot: Bool, exact: ExactP2?) throws {
+        // Before the output directory is looked at, so that a bad flag is the one error reported (the
+        // solver validates again, as a library entry point).
         try base.validate(for: problem)
         let pointsPerEfold = base.pointsPerEfold
         if verify, pointsPerEfold < 8 {

@@ -230,7 +230,7 @@ final class GeometricGridRun {
         model = problem.model
         quench = problem.drive.inverseInitialTemperature
         kernels = PairKernels(problem)
-        weightKinks = problem.drive.weights.values.flatMap { $0.kinks(upTo: problem.tmax).map(\.t) }.sorted()
+        weightKinks = problem.drive.kinks(upTo: problem.tmax, weightsOnly: true)
         var offset = 0
         for r in state.rowTime.indices {
             let row = GeometricRow(t: state.rowTime[r], points: state.rowPoints[r])

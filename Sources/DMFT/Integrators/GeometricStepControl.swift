@@ -24,13 +24,10 @@ struct GeometricStepControl {
         let k = Double(solver.pointsPerEfold)
         pointsPerEfold = k
         growth = 2 * (1 + 1 / k) * (1 + 1e-9)
-        let tolerance = solver.stepTolerance, drive = problem.drive
-        let drives = ([drive.temperature].compactMap { $0 } + drive.weights.keys.sorted().map { drive.weights[$0]! })
-            .filter { !$0.isConstant }
+        let tolerance = solver.stepTolerance
         self.tolerance = tolerance
-        self.drives = drives
-        kinks = tolerance > 0
-            ? drives.flatMap { $0.kinks(upTo: problem.tmax) }.filter { $0.slopeJump > tolerance }.map(\.t).sorted() : []
+        drives = problem.drive.varyingSchedules
+        kinks = tolerance > 0 ? problem.drive.kinks(upTo: problem.tmax, slopeJump: tolerance) : []
     }
 
     /// Before a row at t is solved, given the rows so far (at least the last one): a shorter step's end, or
