@@ -244,21 +244,21 @@ import DMFTIO
         #expect((halvings ?? 0) >= 4)
     }
 
-    /// `--grid auto` (the default) takes the adaptive grid when the uniform one would not fit in
-    /// memory or an adaptive-only flag asks for it, and says which; otherwise the uniform grid.
-    @Test func autoGridTakesTheAdaptiveGridWhenTheUniformOneWouldNotFit() throws {
+    /// `--grid auto` (the default) takes the geometric grid when the uniform one would not fit in
+    /// memory or a long-time-only flag asks for it, and says which; otherwise the uniform grid.
+    @Test func autoGridTakesTheGeometricGridWhenTheUniformOneWouldNotFit() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         func solverName(_ args: [String], note: String?) throws -> String? {
             let out = dir.appendingPathComponent("run\(args.count)")
-            let r = try Self.run(["solve", "--window", "64", "--no-verify", "--out", out.path] + args)
+            let r = try Self.run(["solve", "--points-per-efold", "4", "--no-verify", "--out", out.path] + args)
             #expect(r.status == 0, "\(r.stderr)")
             if let note { #expect(r.stderr.contains(note), "\(r.stderr)") }
             return (try JSON.read(out.appendingPathComponent("run.json"))["solver"] as? [String: Any])?["name"] as? String
         }
         // 2·10⁶ points at dt = 0.05: 64 TB.
-        #expect(try solverName(["--tmax", "1e5"], note: "using the adaptive grid") == "adaptive")
-        #expect(try solverName(["--tmax", "2", "--waiting-times", "1"], note: "--waiting-times is for the adaptive and geometric grids: using the adaptive grid") == "adaptive")
+        #expect(try solverName(["--tmax", "1e5"], note: "using the geometric grid") == "geometric")
+        #expect(try solverName(["--tmax", "2", "--waiting-times", "1"], note: "--waiting-times is for the adaptive and geometric grids: using the geometric grid") == "geometric")
         #expect(try solverName(["--tmax", "2", "--quiet"], note: nil) == "uniform")
     }
 
