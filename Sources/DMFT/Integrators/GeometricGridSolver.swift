@@ -21,9 +21,10 @@ public struct GeometricGridSolver: DynamicsSolver {
     public var pointsPerEfold: Int
     /// Step of the uniform start, which must resolve the first relaxation (errors ∝ h0²).
     public var h0: Double
-    /// δm: steps are sized so that m differs from its linear extrapolation by at most δm·|m| (a row over it is
-    /// redone at half the step; the steps after a short stretch grow back at most twofold); with schedules (T, channel weights), also while one changes by more than
-    /// 10 δm per step or bends by more than δm/10, and after a kink. It resolves escapes, which the step t/K
+    /// δm: steps are sized so that m differs from its linear extrapolation by at most δm·|m| (a row over it
+    /// is redone at half the step; the steps after a short stretch grow back at most twofold); with
+    /// schedules (T, channel weights), steps are also halved while one changes by more than 10 δm per step
+    /// or bends by more than δm/10, and capped after a kink. It resolves escapes, which the step t/K
     /// would jump, and the schedule's own time scale. 0: off.
     public var stepTolerance: Double
     /// Waiting times t_w whose C(t, t_w) and χ(t, t_w) the solution carries at every row t ≥ t_w

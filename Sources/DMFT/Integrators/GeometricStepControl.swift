@@ -86,7 +86,8 @@ struct GeometricStepControl {
     /// before (`a` then `b`; a predictor–corrector estimate, ∝ m″h²), over δm·|m|. The tolerance is relative
     /// because m grows exponentially out of a small m0: a relative error made early is carried to the escape,
     /// and one made at m = 10⁻⁶ is as costly as one made at m = 0.3. For growth m ∝ e^{λt} the estimate is
-    /// (λh)²/δm, so the rows take steps h ≈ √δm/λ and BDF2 errs by ≈ (2/9)δm in ln m per e-fold of growth.
+    /// (λh)²/δm; at the target of 1/2 (`shortened`) the rows take h ≈ √(δm/2)/λ, and BDF2's local error
+    /// (2/9)(λh)³ in ln m adds up to ≈ δm/9 per e-fold of growth ((2/9)δm at full tolerance).
     func mError(_ row: (t: Double, m: Double), after a: (t: Double, m: Double), _ b: (t: Double, m: Double)) -> Double {
         guard tolerance > 0 else { return 0 }
         let predicted = a.m + (row.t - a.t) / (a.t - b.t) * (a.m - b.m)
