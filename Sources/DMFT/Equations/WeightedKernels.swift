@@ -45,12 +45,13 @@ public struct WeightedKernels: Sendable {
         monomial(noiseTerms[c].degree, noiseTerms[c].coefficient, q)
     }
 
-    /// (ξ_{t,s}(q), ξ′, ξ″) for the weight products wt[c]·ws[c] of w_k(t) and w_k(s).
+    /// (ξ_{t,s}(q), ξ′, ξ″) for the weight products wt[c]·ws[offset + c] of w_k(t) and w_k(s) (`offset`: where
+    /// s's weights start in a table of several nodes').
     @inlinable
-    public func noise(_ q: Double, weightsAtT wt: [Double], weightsAtS ws: [Double]) -> (xi: Double, xi1: Double, xi2: Double) {
+    public func noise(_ q: Double, weightsAtT wt: [Double], weightsAtS ws: [Double], offset: Int = 0) -> (xi: Double, xi1: Double, xi2: Double) {
         var xi = 0.0, xi1 = 0.0, xi2 = 0.0
         for (c, term) in noiseTerms.enumerated() {
-            let p = monomial(term.degree, term.coefficient * wt[c] * ws[c], q)
+            let p = monomial(term.degree, term.coefficient * wt[c] * ws[offset + c], q)
             xi += p.xi; xi1 += p.xi1; xi2 += p.xi2
         }
         return (xi, xi1, xi2)

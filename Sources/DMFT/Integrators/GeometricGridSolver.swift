@@ -944,12 +944,7 @@ struct PairKernels: @unchecked Sendable {
     /// (ξ, ξ′, ξ″) at q for the weights wa of the first time and ws[node...] of the second.
     @inline(__always) func callAsFunction(_ q: Double, _ wa: [Double], _ ws: [Double], node: Int = 0) -> (xi: Double, xi1: Double, xi2: Double) {
         guard let weighted else { return (model.noise(q), model.xi1(q), model.xi2(q)) }
-        var xi = 0.0, xi1 = 0.0, xi2 = 0.0
-        for (c, term) in weighted.noiseTerms.enumerated() {
-            let p = weighted.monomial(term.degree, term.coefficient * wa[c] * ws[node + c], q)
-            xi += p.xi; xi1 += p.xi1; xi2 += p.xi2
-        }
-        return (xi, xi1, xi2)
+        return weighted.noise(q, weightsAtT: wa, weightsAtS: ws, offset: node)
     }
 
     /// w_k(a) of every signal channel (empty without weights).

@@ -153,15 +153,18 @@ public struct DrivingProtocol: Sendable, Equatable {
     public var isTrivial: Bool { self == .none }
     public var hasWeights: Bool { !weights.isEmpty }
 
+    /// The channel weights' schedules, by degree.
+    public var weightSchedules: [Schedule] { weights.sorted { $0.key < $1.key }.map(\.value) }
+
     /// The schedules that vary in time: T(t), then the channel weights by degree.
     public var varyingSchedules: [Schedule] {
-        ([temperature].compactMap { $0 } + weights.keys.sorted().map { weights[$0]! }).filter { !$0.isConstant }
+        ([temperature].compactMap { $0 } + weightSchedules).filter { !$0.isConstant }
     }
 
     /// Times in (0, tmax) where a schedule's slope jumps by more than `slopeJump` (per unit time), in
     /// increasing order: of every varying schedule, or of the channel weights alone.
     public func kinks(upTo tmax: Double, weightsOnly: Bool = false, slopeJump: Double = 0) -> [Double] {
-        (weightsOnly ? weights.keys.sorted().map { weights[$0]! } : varyingSchedules)
+        (weightsOnly ? weightSchedules : varyingSchedules)
             .flatMap { $0.kinks(upTo: tmax) }.filter { $0.slopeJump > slopeJump }.map(\.t).sorted()
     }
 
